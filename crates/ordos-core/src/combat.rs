@@ -1,0 +1,385 @@
+//! Battle: strength by arm, terrain, walls, surprise, flanks and rear, fording, weather,
+//! morale, fatigue and hunger; a die for luck; losses killed, wounded and captured; retreats,
+//! routs and surrenders. `odds` previews a fight without touching the state.
+
+use crate::event::{BattleFactors, BattleResult, Event};
+use crate::game::Game;
+use crate::hex::{direction_gap, Hex};
+use crate::order::OrderError;
+use crate::rules::{Arm, RiverKind};
+use crate::scenario::Weather;
+use crate::state::{Army, ArmyId, ArmyState, Losses, PlaceId, SupplyStatus};
+use serde::{Deserialize, Serialize};
+
+/// How a fight is joined.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Engagement {
+    /// From ambush, or a night sortie.
+    pub surprise: bool,
+    /// A garrison striking from its walls and returning inside.
+    pub sortie: bool,
+}
+
+/// What one face of the die would give.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FaceOutcome {
+    pub attacker_loss: u32,
+    pub defender_loss: u32,
+    pub attacker_morale: u32,
+    pub defender_morale: u32,
+    pub result: BattleResult,
+}
+
+/// A preview of a fight: strengths, factors, and the outcome for every face of the die.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Odds {
+    pub attacker_strength: u64,
+    pub defender_strength: u64,
+    /// Attacker : defender, in percent (300 = 3 to 1).
+    pub ratio_pct: u64,
+    pub factors: BattleFactors,
+    pub faces: Vec<FaceOutcome>,
+    /// Chance in percent that the defender gives way (retreats, routs or loses its walls).
+    pub win_pct: u32,
+    pub expected_attacker_loss: u32,
+    pub expected_defender_loss: u32,
+}
+
+struct Sides {
+    a: u64,
+    d: u64,
+    factors: BattleFactors,
+}
+
+const PPM: u64 = 1_000_000;
+
+impl Game {
+    pub(crate) fn check_attack(&self, army: &Army, target: ArmyId, sortie: bool) -> Result<(), OrderError> {
+        if army.attacked {
+            return Err(OrderError::AlreadyAttacked);
+        }
+        if army.state == ArmyState::Routed {
+            return Err(OrderError::Routed);
+        }
+        let t = self.state.armies.get(usize::from(target.0)).ok_or(OrderError::NoSuchArmy(target))?;
+        if !self.at_war(army.side, t.side) {
+            return Err(OrderError::NotAtWar);
+        }
+        if !self.visible_to(t, army.side) {
+            return Err(OrderError::NotVisible);
+        }
+        if !army.hex.is_adjacent(t.hex) {
+            return Err(OrderError::NotAdjacent);
+        }
+        if sortie && !self.place_at(army.hex).is_some_and(|p| p.walls > 0 && p.owner == Some(army.side)) {
+            return Err(OrderError::NotAGarrison);
+        }
+        Ok(())
+    }
+
+    /// Walls the defender stands behind: a walled place its own side holds.
+    fn walls_of(&self, d: &Army) -> u8 {
+        self.place_at(d.hex).filter(|p| p.owner == Some(d.side)).map_or(0, |p| p.walls)
+    }
+
+    fn arm_value(&self, army: &Army, arm: Arm, attacking: bool, at: Hex) -> u64 {
+        let stats = self.rules.arms.get(arm);
+        let mut v = u64::from(army.men.get(arm)) * u64::from(if attacking { stats.attack } else { stats.defense });
+        if stats.mounted {
+            v = v * u64::from(self.terrain_at(at).map_or(100, |t| t.horse_combat_pct)) / 100;
+        }
+        // Heavy Tangut cavalry avoided fighting in rain or snow (logistics.md).
+        if matches!(self.state.weather, Weather::Rain | Weather::Snow) {
+            v = v * u64::from(stats.wet_pct) / 100;
+        }
+        v
+    }
+
+    /// Men, morale, fatigue and food: what every army brings to any fight.
+    fn base_strength(&self, army: &Army, attacking: bool, at: Hex) -> u64 {
+        let c = &self.rules.combat;
+        let mut s: u64 = Arm::ALL.iter().map(|&arm| self.arm_value(army, arm, attacking, at)).sum();
+        s = s * u64::from(50 + army.morale.min(100) / 2) / 100;
+        s = s * u64::from(100 - army.fatigue.min(100) / 2) / 100;
+        s = match army.status {
+            SupplyStatus::Starving => s * u64::from(c.hungry_pct) / 100,
+            SupplyStatus::Thirsty => s * u64::from(c.thirsty_pct) / 100,
+            _ => s,
+        };
+        if army.state == ArmyState::Routed {
+            s = s * u64::from(c.routed_pct) / 100;
+        }
+        s
+    }
+
+    fn strengths(&self, att: &Army, def: &Army, e: Engagement) -> Sides {
+        let c = &self.rules.combat;
+        let at = def.hex;
+        let mut f = BattleFactors { surprise: e.surprise, ..Default::default() };
+        let mut a = self.base_strength(att, true, at);
+        let mut d = self.base_strength(def, false, at);
+        d = d * u64::from(self.terrain_at(at).map_or(100, |t| t.defense_pct)) / 100;
+        // Yongle 1082: an army caught fording a river fights at a disadvantage.
+        if self.river_at(att.hex) == RiverKind::Minor {
+            f.attacker_fording = true;
+            a = a * u64::from(c.fording_pct) / 100;
+        }
+        if self.river_at(def.hex) == RiverKind::Minor {
+            f.defender_fording = true;
+            d = d * u64::from(c.fording_pct) / 100;
+        }
+        f.wet = matches!(self.state.weather, Weather::Rain | Weather::Snow);
+        if !e.sortie {
+            f.walls = self.walls_of(def);
+        }
+        if f.walls > 0 {
+            let walls = u64::from(c.walls_pct.get(usize::from(f.walls)).copied().unwrap_or(100));
+            let needed = u64::from(att.men.total()) * u64::from(c.engines_per_thousand) / 1000;
+            let have = u64::from(att.siege_engines).min(needed.max(1));
+            // Engines batter down the walls' worth in proportion to how many of those needed are there.
+            let cut = (walls.saturating_sub(100)) * have * u64::from(100 - c.engines_walls_pct.min(100)) / 100 / needed.max(1);
+            d = d * (walls - cut) / 100;
+        } else if def.state == ArmyState::Fortified {
+            d = d * u64::from(c.fortified_pct) / 100;
+        }
+        if e.surprise {
+            a = a * u64::from(c.surprise_pct) / 100;
+        }
+        // Haoshuichuan 1041: attacked from several sides and from the rear.
+        let dir_from_def = |h: Hex| def.hex.direction_to(h);
+        let mut dirs: Vec<usize> = self
+            .state
+            .armies
+            .iter()
+            .filter(|x| x.is_active() && x.side == att.side && x.state != ArmyState::Routed && x.state != ArmyState::Hidden)
+            .filter_map(|x| dir_from_def(x.hex))
+            .collect();
+        if let Some(d0) = dir_from_def(att.hex) {
+            dirs.push(d0);
+        }
+        dirs.sort_unstable();
+        dirs.dedup();
+        f.flank_directions = dirs.len().saturating_sub(1) as u32;
+        let mut bonus = u64::from(f.flank_directions) * u64::from(c.flank_pct);
+        if let (Some(front), Some(from)) = (def.facing, dir_from_def(att.hex))
+            && direction_gap(usize::from(front), from) == 3
+        {
+            f.rear = true;
+            bonus += u64::from(c.rear_pct);
+        }
+        a = a * (100 + bonus) / 100;
+        Sides { a: a.max(1), d: d.max(1), factors: f }
+    }
+
+    /// What the fight would give for one face of the die.
+    fn face(&self, att: &Army, def: &Army, s: &Sides, e: Engagement, face: usize) -> FaceOutcome {
+        let c = &self.rules.combat;
+        let n = c.luck_pct.len().max(1);
+        let luck_a = u64::from(c.luck_pct.get(face).copied().unwrap_or(100));
+        let luck_d = u64::from(c.luck_pct.get(n - 1 - face).copied().unwrap_or(100));
+        let a = s.a * luck_a;
+        let d = s.d * luck_d;
+        let share_a = a * PPM / (a + d); // attacker's share of the fighting, ppm
+        let base = u64::from(c.base_loss_ppm);
+        // Losses grow with the square of the enemy's share: lopsided fights are massacres.
+        let def_ppm = (base * 4 * share_a / PPM * share_a / PPM).min(PPM / 2);
+        let att_ppm = (base * 4 * (PPM - share_a) / PPM * (PPM - share_a) / PPM).min(PPM / 2);
+        let defender_loss = (u64::from(def.men.total()) * def_ppm / PPM) as u32;
+        let attacker_loss = (u64::from(att.men.total()) * att_ppm / PPM) as u32;
+        let drop = |ppm: u64| (ppm / 10_000) as u32 * c.morale_per_loss_pct;
+        let surprise_hit = if e.surprise { c.surprise_morale } else { 0 };
+        let def_morale = def.morale.saturating_sub(drop(def_ppm) + surprise_hit);
+        let att_morale = att.morale.saturating_sub(drop(att_ppm));
+        let walls = s.factors.walls > 0;
+        let result = if def_ppm >= att_ppm {
+            if def_morale < c.rout_morale {
+                if walls { BattleResult::PlaceStormed } else { BattleResult::DefenderRouted }
+            } else if def_morale < c.retreat_morale && !walls {
+                BattleResult::DefenderRetreats
+            } else {
+                BattleResult::Indecisive
+            }
+        } else if att_morale < c.rout_morale {
+            BattleResult::AttackerRouted
+        } else if att_morale < c.retreat_morale || walls {
+            BattleResult::AttackerRepulsed
+        } else {
+            BattleResult::Indecisive
+        };
+        FaceOutcome { attacker_loss, defender_loss, attacker_morale: att_morale, defender_morale: def_morale, result }
+    }
+
+    /// The odds of `attacker` attacking `defender` now, for every face of the die. Pure.
+    pub fn odds(&self, attacker: ArmyId, defender: ArmyId, surprise: bool) -> Odds {
+        let (att, def) = (self.army(attacker), self.army(defender));
+        let e = Engagement { surprise, sortie: false };
+        let s = self.strengths(att, def, e);
+        let faces: Vec<FaceOutcome> = (0..self.rules.combat.luck_pct.len().max(1)).map(|f| self.face(att, def, &s, e, f)).collect();
+        let n = faces.len() as u32;
+        let wins = faces
+            .iter()
+            .filter(|f| matches!(f.result, BattleResult::DefenderRetreats | BattleResult::DefenderRouted | BattleResult::PlaceStormed))
+            .count() as u32;
+        Odds {
+            attacker_strength: s.a,
+            defender_strength: s.d,
+            ratio_pct: s.a * 100 / s.d.max(1),
+            factors: s.factors,
+            win_pct: wins * 100 / n,
+            expected_attacker_loss: faces.iter().map(|f| f.attacker_loss).sum::<u32>() / n,
+            expected_defender_loss: faces.iter().map(|f| f.defender_loss).sum::<u32>() / n,
+            faces,
+        }
+    }
+
+    fn split(&self, n: u32) -> Losses {
+        let killed = n * self.rules.combat.killed_pct.min(100) / 100;
+        Losses { killed, wounded: n - killed, ..Default::default() }
+    }
+
+    /// Fights one battle and carries out its consequences.
+    pub(crate) fn battle(&mut self, attacker: ArmyId, defender: ArmyId, e: Engagement) {
+        let (att, def) = (self.army(attacker).clone(), self.army(defender).clone());
+        if def.state == ArmyState::Hidden {
+            self.emit(Event::StateChanged { army: defender, state: ArmyState::Marching });
+        }
+        let s = self.strengths(&att, &def, e);
+        let die = self.roll(self.rules.combat.luck_pct.len().max(1) as u32);
+        let o = self.face(&att, &def, &s, e, die as usize);
+        self.emit(Event::Battle {
+            attacker,
+            defender,
+            hex: def.hex,
+            attacker_strength: s.a,
+            defender_strength: s.d,
+            die,
+            attacker_losses: self.split(o.attacker_loss),
+            defender_losses: self.split(o.defender_loss),
+            attacker_morale: o.attacker_morale,
+            defender_morale: o.defender_morale,
+            result: o.result,
+            factors: s.factors,
+        });
+        match o.result {
+            BattleResult::Indecisive => {}
+            BattleResult::DefenderRetreats => self.retreat(defender, att.hex, 1),
+            BattleResult::DefenderRouted => self.rout(defender, &att),
+            BattleResult::AttackerRepulsed if !e.sortie => self.retreat(attacker, def.hex, 1),
+            BattleResult::AttackerRouted if !e.sortie => self.rout(attacker, &def),
+            BattleResult::AttackerRepulsed | BattleResult::AttackerRouted => {}
+            BattleResult::PlaceStormed => self.storm(attacker, defender),
+        }
+        for id in [attacker, defender] {
+            let a = self.army(id);
+            if a.is_active() && a.men.total() == 0 {
+                self.emit(Event::Destroyed { army: id });
+            }
+        }
+    }
+
+    /// The garrison is overwhelmed: it surrenders and the place falls, stores and all.
+    fn storm(&mut self, attacker: ArmyId, defender: ArmyId) {
+        let def = self.army(defender);
+        let (hex, men) = (def.hex, def.men.total());
+        self.emit(Event::Surrendered { army: defender, men });
+        let side = self.army(attacker).side;
+        if let Some(p) = self.place_at(hex).map(|p| (p.id, p.stores_ge))
+            && !self.armies_at(hex).any(|x| x.side != side && self.at_war(x.side, side))
+        {
+            self.emit(Event::PlaceCaptured { place: p.0, side, stores_ge: p.1 });
+            let from = self.army(attacker).hex;
+            let facing = from.direction_to(hex).map(|d| d as u8);
+            self.emit(Event::Moved { army: attacker, from, to: hex, steps: 1, metres: 0, forced: false, facing });
+        }
+    }
+
+    /// A routed army flees two hexes; the pursuit takes prisoners, more of them when the victor
+    /// has horse. One with nowhere to flee surrenders.
+    fn rout(&mut self, id: ArmyId, victor: &Army) {
+        let (men, routed) = (self.army(id).men.total(), self.army(id).state == ArmyState::Routed);
+        let horse_share = u64::from(victor.men.mounted()) * 100 / u64::from(victor.men.total().max(1));
+        let ppm = (u64::from(self.rules.combat.rout_capture_ppm) * (100 + horse_share) / 100).min(PPM) as u32;
+        let captured = self.share(men, ppm);
+        if !routed {
+            self.emit(Event::StateChanged { army: id, state: ArmyState::Routed });
+        }
+        if captured > 0 {
+            self.emit(Event::Attrition { army: id, cause: crate::state::Cause::Captured, men: captured, porters: 0 });
+        }
+        self.retreat(id, victor.hex, 2);
+    }
+
+    /// Falls back up to `hexes` away from `enemy_at`, avoiding enemies and their zones where it
+    /// can; an army that cannot move at all surrenders.
+    fn retreat(&mut self, id: ArmyId, enemy_at: Hex, hexes: u32) {
+        for step in 0..hexes {
+            let a = self.army(id).clone();
+            if !a.is_active() {
+                return;
+            }
+            if self.place_at(a.hex).is_some_and(|p| p.walls > 0 && p.owner == Some(a.side)) {
+                return; // behind its own walls
+            }
+            let zoc = self.enemy_zoc(a.side);
+            let mut best: Option<(u32, u32, usize, Hex)> = None;
+            for (dir, h) in a.hex.neighbours().into_iter().enumerate() {
+                if self.step_cost_m(&a, h).is_err() || self.armies_at(h).any(|e| self.at_war(e.side, a.side)) {
+                    continue;
+                }
+                if self.place_at(h).is_some_and(|p| p.owner.is_some_and(|o| self.at_war(o, a.side))) {
+                    continue;
+                }
+                let far = h.distance(enemy_at);
+                let safe = u32::from(!self.map.index(h).is_some_and(|i| zoc[i]));
+                let key = (safe, far, usize::MAX - dir, h);
+                if best.is_none_or(|b| (key.0, key.1, key.2) > (b.0, b.1, b.2)) {
+                    best = Some(key);
+                }
+            }
+            match best {
+                Some((_, _, _, to)) => self.emit(Event::Retreated { army: id, from: a.hex, to }),
+                None if step == 0 => {
+                    let men = a.men.total();
+                    self.emit(Event::Surrendered { army: id, men });
+                    return;
+                }
+                None => return,
+            }
+        }
+    }
+
+    pub(crate) fn check_assault(&self, army: &Army, place: PlaceId) -> Result<(), OrderError> {
+        let p = self.state.places.get(usize::from(place.0)).ok_or(OrderError::NoSuchPlace(place))?;
+        if army.attacked {
+            return Err(OrderError::AlreadyAttacked);
+        }
+        if army.state == ArmyState::Routed {
+            return Err(OrderError::Routed);
+        }
+        if !p.owner.is_some_and(|o| self.at_war(o, army.side)) {
+            return Err(OrderError::NotEnemyPlace);
+        }
+        if !army.hex.is_adjacent(p.hex) {
+            return Err(OrderError::NotAdjacent);
+        }
+        Ok(())
+    }
+
+    /// Storms a place: the strongest garrison army defends behind the walls; an empty place
+    /// is simply taken.
+    pub(crate) fn assault(&mut self, id: ArmyId, place: PlaceId) {
+        let side = self.army(id).side;
+        let hex = self.place(place).hex;
+        let garrison = self.armies_at(hex).filter(|g| self.at_war(g.side, side)).max_by_key(|g| (g.men.total(), std::cmp::Reverse(g.id))).map(|g| g.id);
+        match garrison {
+            Some(g) => self.battle(id, g, Engagement::default()),
+            None => {
+                let stores_ge = self.place(place).stores_ge;
+                self.emit(Event::PlaceCaptured { place, side, stores_ge });
+                let from = self.army(id).hex;
+                let facing = from.direction_to(hex).map(|d| d as u8);
+                self.emit(Event::Moved { army: id, from, to: hex, steps: 1, metres: 0, forced: false, facing });
+            }
+        }
+    }
+}

@@ -1,0 +1,89 @@
+//! Every change of state is an event: the UI animates them, the log shows them, replays check them.
+
+use crate::calendar::Date;
+use crate::hex::Hex;
+use crate::scenario::Weather;
+use crate::state::{ArmyId, ArmyState, Cause, Losses, PlaceId, SideId, SupplyStatus};
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum BattleResult {
+    /// Both stand.
+    Indecisive,
+    DefenderRetreats,
+    DefenderRouted,
+    AttackerRepulsed,
+    AttackerRouted,
+    /// The walls were stormed.
+    PlaceStormed,
+}
+
+/// What made a battle what it was, for the result panel.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+pub struct BattleFactors {
+    pub surprise: bool,
+    pub flank_directions: u32,
+    pub rear: bool,
+    pub walls: u8,
+    pub attacker_fording: bool,
+    pub defender_fording: bool,
+    pub wet: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Event {
+    TurnBegan { turn: u32, date: Date },
+    Arrived { army: ArmyId, hex: Hex },
+    Moved { army: ArmyId, from: Hex, to: Hex, steps: u32, metres: u32, forced: bool, facing: Option<u8> },
+    Ambushed { army: ArmyId, hex: Hex, by: Vec<ArmyId> },
+    StateChanged { army: ArmyId, state: ArmyState },
+    Battle {
+        attacker: ArmyId,
+        defender: ArmyId,
+        hex: Hex,
+        attacker_strength: u64,
+        defender_strength: u64,
+        die: u32,
+        attacker_losses: Losses,
+        defender_losses: Losses,
+        attacker_morale: u32,
+        defender_morale: u32,
+        result: BattleResult,
+        factors: BattleFactors,
+    },
+    Retreated { army: ArmyId, from: Hex, to: Hex },
+    Surrendered { army: ArmyId, men: u32 },
+    Destroyed { army: ArmyId },
+    PlaceCaptured { place: PlaceId, side: SideId, stores_ge: u64 },
+    SiegeBegun { army: ArmyId, place: PlaceId, close: bool },
+    SiegeLifted { army: ArmyId, place: PlaceId, reason: String },
+    EnginesBuilt { army: ArmyId, engines: u32 },
+    Attrition { army: ArmyId, cause: Cause, men: u32, porters: u32 },
+    PortersSentHome { army: ArmyId, porters: u32, ge: u64 },
+    AnimalsDied { army: ArmyId, camels: u32, horses: u32, donkeys: u32 },
+    /// The day's supply: food and water with the column afterwards.
+    Provisioned {
+        army: ArmyId,
+        drawn_ge: u64,
+        from: Option<PlaceId>,
+        foraged_ge: u64,
+        eaten_ge: u64,
+        rations_ge: u64,
+        water_days: u32,
+        halfdays_out: u32,
+        days_hungry: u32,
+        days_thirsty: u32,
+        status: SupplyStatus,
+        in_supply: bool,
+    },
+    /// A place's stores and water after the day.
+    PlaceProvisioned { place: PlaceId, stores_ge: u64, cistern_days: u32, days_besieged: u32 },
+    Spirits { army: ArmyId, morale: u32, fatigue: u32 },
+    Weather { date: Date, weather: Weather },
+    Chronicle { date: Date, text: String },
+    ConditionMet { side: SideId, condition: u32, points: u32, text: String },
+    GameOver { winner: Option<SideId>, reason: String },
+    DayEnded { date: Date },
+}

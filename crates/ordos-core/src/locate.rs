@@ -1,0 +1,203 @@
+//! Finding where a field of a parsed RON file was written, so that a semantic error (an unknown
+//! id, an army off the map) can be reported at `file:line:col` like a syntax error.
+
+/// One step of a path into a RON value: a struct field or a list element.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Seg {
+    Field(&'static str),
+    Index(usize),
+}
+
+/// A line and column, both counted from 1.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LineCol {
+    pub line: usize,
+    pub col: usize,
+}
+
+/// The source text with, for every byte, how deeply it is nested and whether it is code.
+pub struct Source<'a> {
+    text: &'a str,
+    depth: Vec<u32>,
+    /// False inside strings and comments.
+    code: Vec<bool>,
+    comment: Vec<bool>,
+}
+
+impl<'a> Source<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let b = text.as_bytes();
+        let mut depth = vec![0; b.len()];
+        let mut code = vec![true; b.len()];
+        let mut comment = vec![false; b.len()];
+        let (mut d, mut i) = (0u32, 0usize);
+        while i < b.len() {
+            match b[i] {
+                b'"' => {
+                    let start = i;
+                    i += 1;
+                    while i < b.len() && b[i] != b'"' {
+                        i += if b[i] == b'\\' { 2 } else { 1 };
+                    }
+                    mark(&mut code, &mut depth, start, i + 1, d);
+                }
+                b'/' if b.get(i + 1) == Some(&b'/') => {
+                    let start = i;
+                    while i < b.len() && b[i] != b'\n' {
+                        i += 1;
+                    }
+                    mark(&mut code, &mut depth, start, i, d);
+                    comment[start..i].fill(true);
+                    continue;
+                }
+                b'/' if b.get(i + 1) == Some(&b'*') => {
+                    let start = i;
+                    while i + 1 < b.len() && !(b[i] == b'*' && b[i + 1] == b'/') {
+                        i += 1;
+                    }
+                    mark(&mut code, &mut depth, start, i + 2, d);
+                    comment[start..(i + 2).min(b.len())].fill(true);
+                    i += 1;
+                }
+                b'(' | b'[' | b'{' => {
+                    depth[i] = d;
+                    d += 1;
+                }
+                b')' | b']' | b'}' => {
+                    depth[i] = d;
+                    d = d.saturating_sub(1);
+                }
+                _ => depth[i] = d,
+            }
+            i += 1;
+        }
+        Source { text, depth, code, comment }
+    }
+
+    pub fn line_col(&self, offset: usize) -> LineCol {
+        let offset = offset.min(self.text.len());
+        let before = &self.text[..floor_char(self.text, offset)];
+        let line = before.matches('\n').count() + 1;
+        let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        LineCol { line, col }
+    }
+
+    /// The byte offset where the value at `path` starts, or of the deepest part of it found.
+    pub fn find(&self, path: &[Seg]) -> usize {
+        let b = self.text.as_bytes();
+        // The root value: skip an optional struct name to its opening parenthesis.
+        let mut pos = self.skip_ws(0);
+        let mut vdepth = 0u32;
+        let mut end = b.len();
+        for seg in path {
+            let found = match seg {
+                Seg::Field(name) => self.field(pos, end, vdepth + 1, name),
+                Seg::Index(n) => self.item(pos, end, vdepth + 1, *n),
+            };
+            let Some(start) = found else { break };
+            pos = start;
+            vdepth += 1;
+            end = self.value_end(pos, vdepth);
+        }
+        pos
+    }
+
+    fn skip_ws(&self, mut i: usize) -> usize {
+        let b = self.text.as_bytes();
+        while i < b.len() && (b[i].is_ascii_whitespace() || self.comment[i]) {
+            i += 1;
+        }
+        i
+    }
+
+    /// Where the value starting at `start` ends: the next separator or closer of its container.
+    fn value_end(&self, start: usize, vdepth: u32) -> usize {
+        let b = self.text.as_bytes();
+        (start + 1..b.len())
+            .find(|&i| self.code[i] && self.depth[i] == vdepth && matches!(b[i], b',' | b')' | b']' | b'}'))
+            .unwrap_or(b.len())
+    }
+
+    fn field(&self, from: usize, to: usize, depth: u32, name: &str) -> Option<usize> {
+        let b = self.text.as_bytes();
+        let n = name.len();
+        let mut i = from;
+        while i + n <= to.min(b.len()) {
+            let is_match = self.code[i]
+                && self.depth[i] == depth
+                && &b[i..i + n] == name.as_bytes()
+                && (i == 0 || !is_ident(b[i - 1]))
+                && b.get(i + n).is_none_or(|c| !is_ident(*c));
+            if is_match {
+                let j = self.skip_ws(i + n);
+                if b.get(j) == Some(&b':') {
+                    return Some(self.skip_ws(j + 1));
+                }
+            }
+            i += 1;
+        }
+        None
+    }
+
+    fn item(&self, from: usize, to: usize, depth: u32, n: usize) -> Option<usize> {
+        let b = self.text.as_bytes();
+        let open = (from..to.min(b.len())).find(|&i| self.code[i] && b[i] == b'[')?;
+        let mut seen = 0;
+        let mut start = self.skip_ws(open + 1);
+        if seen == n {
+            return Some(start);
+        }
+        for i in open + 1..to.min(b.len()) {
+            if self.code[i] && self.depth[i] == depth && b[i] == b',' {
+                seen += 1;
+                start = self.skip_ws(i + 1);
+                if seen == n {
+                    return Some(start);
+                }
+            }
+        }
+        None
+    }
+}
+
+fn mark(code: &mut [bool], depth: &mut [u32], from: usize, to: usize, d: u32) {
+    let to = to.min(code.len());
+    for i in from..to {
+        code[i] = false;
+        depth[i] = d;
+    }
+}
+
+fn is_ident(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'_'
+}
+
+fn floor_char(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "Scenario(\n  id: \"x\",\n  armies: [\n    (id: \"a\", men: (foot: 1)),\n    // a comment, with: commas\n    (id: \"b\", men: (foot: 2), hex: (3, 4)),\n  ],\n)\n";
+
+    #[test]
+    fn finds_fields_inside_list_items() {
+        let src = Source::new(TEXT);
+        let at = src.find(&[Seg::Field("armies"), Seg::Index(1), Seg::Field("hex")]);
+        assert_eq!(src.line_col(at), LineCol { line: 6, col: 36 });
+        let at = src.find(&[Seg::Field("armies"), Seg::Index(0), Seg::Field("men")]);
+        assert_eq!(src.line_col(at), LineCol { line: 4, col: 20 });
+    }
+
+    #[test]
+    fn falls_back_to_the_deepest_part_found() {
+        let src = Source::new(TEXT);
+        let at = src.find(&[Seg::Field("armies"), Seg::Index(7), Seg::Field("hex")]);
+        assert_eq!(src.line_col(at).line, 3);
+    }
+}

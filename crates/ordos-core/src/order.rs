@@ -1,0 +1,106 @@
+//! Orders a side gives its armies, and the typed reasons an order is refused.
+
+use crate::hex::Hex;
+use crate::state::{ArmyId, ArmyState, PlaceId, SideId};
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Order {
+    /// March along a path of adjacent hexes (not including the start), ordinary or forced.
+    Move { army: ArmyId, path: Vec<Hex>, forced: bool },
+    /// Attack an adjacent enemy army.
+    Attack { army: ArmyId, target: ArmyId },
+    /// Invest an adjacent enemy place: cut it off, build engines where there is timber.
+    Besiege { army: ArmyId, place: PlaceId },
+    /// Cut an enemy place off from within two hexes, without investing it.
+    Blockade { army: ArmyId, place: PlaceId },
+    /// Storm the walls of an adjacent enemy place.
+    Assault { army: ArmyId, place: PlaceId },
+    /// A garrison strikes an adjacent besieger and returns inside the walls.
+    Sortie { army: ArmyId, target: ArmyId },
+    /// Give up a siege or blockade.
+    LiftSiege { army: ArmyId },
+    /// Stand and rest.
+    Hold { army: ArmyId },
+    /// Lie hidden in ambush in broken or wooded country.
+    Hide { army: ArmyId },
+    /// Dig in where it stands.
+    Fortify { army: ArmyId },
+}
+
+impl Order {
+    pub fn army(&self) -> ArmyId {
+        match self {
+            Order::Move { army, .. }
+            | Order::Attack { army, .. }
+            | Order::Besiege { army, .. }
+            | Order::Blockade { army, .. }
+            | Order::Assault { army, .. }
+            | Order::Sortie { army, .. }
+            | Order::LiftSiege { army }
+            | Order::Hold { army }
+            | Order::Hide { army }
+            | Order::Fortify { army } => *army,
+        }
+    }
+}
+
+/// Why an order cannot be carried out. Shown to the player as it is.
+#[derive(Clone, Debug, PartialEq, Eq, Error, Serialize, Deserialize)]
+pub enum OrderError {
+    #[error("the game is over")]
+    GameOver,
+    #[error("there is no army {0:?}")]
+    NoSuchArmy(ArmyId),
+    #[error("there is no place {0:?}")]
+    NoSuchPlace(PlaceId),
+    #[error("that army belongs to another side")]
+    NotYourArmy { side: SideId },
+    #[error("the army cannot act: it is {0:?}")]
+    CannotAct(ArmyState),
+    #[error("the army has already marched this turn")]
+    AlreadyMoved,
+    #[error("the army has already fought this turn")]
+    AlreadyAttacked,
+    #[error("a routed army cannot attack or besiege")]
+    Routed,
+    #[error("the path is empty")]
+    EmptyPath,
+    #[error("the path jumps from {from} to {to}, which are not adjacent")]
+    NotContiguous { from: Hex, to: Hex },
+    #[error("{hex} is off the map")]
+    OffMap { hex: Hex },
+    #[error("{hex} is {terrain}, which armies cannot enter")]
+    Impassable { hex: Hex, terrain: String },
+    #[error("the Yellow River at {hex} can be crossed only at a ford or ferry, or when it is frozen")]
+    RiverBarrier { hex: Hex },
+    #[error("an enemy army holds {hex}")]
+    EnemyThere { hex: Hex },
+    #[error("an enemy-held place at {hex} must be besieged or assaulted, not marched through")]
+    EnemyPlace { hex: Hex },
+    #[error("{hex} is in an enemy's zone of control: a march must stop there")]
+    ZoneOfControl { hex: Hex },
+    #[error("the march needs {needed_li} li but the army can make {allowance_li} li this turn")]
+    TooFar { needed_li: u32, allowance_li: u32 },
+    #[error("the target is not adjacent")]
+    NotAdjacent,
+    #[error("the target is too far to blockade (within two hexes)")]
+    TooFarToBlockade,
+    #[error("the two sides are not at war")]
+    NotAtWar,
+    #[error("the target cannot be seen")]
+    NotVisible,
+    #[error("the place is not held by an enemy")]
+    NotEnemyPlace,
+    #[error("{terrain} gives no cover to hide an army")]
+    NoCover { terrain: String },
+    #[error("an army cannot hide in sight of the enemy")]
+    EnemyInSight,
+    #[error("the army is not besieging anything")]
+    NotBesieging,
+    #[error("only a garrison inside walls can sortie")]
+    NotAGarrison,
+    #[error("the army is already {0:?}")]
+    Already(ArmyState),
+}

@@ -1,0 +1,406 @@
+//! Supply and attrition: rations and porters (Shen Kuo), supply traced to friendly walls,
+//! forage, water, and the losses of hunger, thirst, cold, disease and desertion.
+
+use crate::calendar::Season;
+use crate::event::Event;
+use crate::game::{Game, GE_PER_SHENG, LI_M};
+use crate::hex::Hex;
+use crate::rules::{RiverKind, Rules};
+use crate::scenario::Weather;
+use crate::state::{Army, ArmyId, ArmyState, Cause, PlaceId, SupplyStatus};
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
+/// Food one man eats in half a day, in ge. Shen Kuo: every man, porter or soldier, eats 2 sheng
+/// a day. The ration model steps in half-days, as Shen Kuo reckons ("six and a half days").
+pub fn halfday_ration_ge(rules: &Rules) -> u64 {
+    u64::from(rules.supply.ration_sheng_per_man_day) * GE_PER_SHENG / 2
+}
+
+fn animals_capacity_ge(rules: &Rules, a: &Army) -> u64 {
+    let s = &rules.supply;
+    (u64::from(a.animals.camels) * u64::from(s.camel_load_sheng)
+        + u64::from(a.animals.horses) * u64::from(s.horse_load_sheng)
+        + u64::from(a.animals.donkeys) * u64::from(s.donkey_load_sheng))
+        * GE_PER_SHENG
+}
+
+/// What the soldiers' own packs hold when full.
+fn packs_ge(rules: &Rules, soldiers: u64, pack_days: u32) -> u64 {
+    soldiers * u64::from(pack_days) * u64::from(rules.supply.ration_sheng_per_man_day) * GE_PER_SHENG
+}
+
+/// Everything the column can carry: soldiers' packs, porters' loads, pack animals.
+pub fn capacity_ge(rules: &Rules, a: &Army) -> u64 {
+    packs_ge(rules, u64::from(a.men.total()), a.pack_days)
+        + u64::from(a.porters) * u64::from(rules.supply.porter_load_sheng) * GE_PER_SHENG
+        + animals_capacity_ge(rules, a)
+}
+
+/// The food a porter sent home after `halfdays_out` half-days takes for his way back. Shen Kuo:
+/// after 8 days out, 6 days' food (the unladen man walks home faster).
+pub fn return_ration_ge(rules: &Rules, halfdays_out: u32) -> u64 {
+    (u64::from(halfdays_out) * halfday_ration_ge(rules) * u64::from(rules.supply.porter_return_pct)).div_ceil(100)
+}
+
+/// A column on the march, for the ration model.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Column {
+    pub soldiers: u64,
+    pub porters: u64,
+    pub pack_days: u32,
+    pub food_ge: u64,
+    pub extra_capacity_ge: u64,
+    pub halfdays_out: u32,
+}
+
+/// What half a day's march did to the column's food.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct HalfDay {
+    pub eaten_ge: u64,
+    pub short_ge: u64,
+    pub porters_home: u64,
+    pub given_ge: u64,
+}
+
+/// Half a day away from supply: everyone eats; then porters whose loads are eaten go home
+/// with food for the way back (Shen Kuo). A batch of porters — one per soldier — is sent when
+/// the remaining food fits on the other carriers and sending them stretches the food further,
+/// that is when each man's share exceeds a returning porter's ration.
+pub fn march_half_day(rules: &Rules, c: &mut Column) -> HalfDay {
+    let mut out = HalfDay::default();
+    c.halfdays_out += 1;
+    let need = (c.soldiers + c.porters) * halfday_ration_ge(rules);
+    out.eaten_ge = need.min(c.food_ge);
+    out.short_ge = need - out.eaten_ge;
+    c.food_ge -= out.eaten_ge;
+    let load = u64::from(rules.supply.porter_load_sheng) * GE_PER_SHENG;
+    loop {
+        let n = c.porters.min(c.soldiers);
+        if n == 0 {
+            break;
+        }
+        let ret = return_ration_ge(rules, c.halfdays_out);
+        let after = c.food_ge.saturating_sub(n * ret);
+        let room = packs_ge(rules, c.soldiers, c.pack_days) + (c.porters - n) * load + c.extra_capacity_ge;
+        let stretches = c.food_ge > ret * (c.soldiers + c.porters);
+        if after > room || !stretches || c.food_ge < n * ret {
+            break;
+        }
+        c.food_ge = after;
+        c.porters -= n;
+        out.porters_home += n;
+        out.given_ge += n * ret;
+    }
+    out
+}
+
+/// How far a column can go on what it carries, through country with no forage.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Reach {
+    /// Days it can march outward: the day on which its food runs out.
+    pub outward_days: u32,
+    /// Days it can march out if it must come back: the day on which it must turn.
+    pub return_days: u32,
+}
+
+/// Shen Kuo's reckoning for `porters_per_soldier` porters per soldier, fully loaded.
+pub fn column_reach(rules: &Rules, soldiers: u64, porters: u64, pack_days: u32) -> Reach {
+    let load = u64::from(rules.supply.porter_load_sheng) * GE_PER_SHENG;
+    let mut c = Column { soldiers, porters, pack_days, food_ge: packs_ge(rules, soldiers, pack_days) + porters * load, extra_capacity_ge: 0, halfdays_out: 0 };
+    let mut fed_halfdays = 0u32;
+    while c.food_ge > 0 && fed_halfdays < 10_000 {
+        march_half_day(rules, &mut c);
+        fed_halfdays += 1;
+    }
+    Reach { outward_days: fed_halfdays.div_ceil(2), return_days: fed_halfdays.div_ceil(4) }
+}
+
+impl Game {
+    /// The friendly, unbesieged place with food that `army` draws on: the one it stands in,
+    /// or the nearest within `supply_reach_li` of march over passable country that no enemy
+    /// holds or controls.
+    pub fn supply_source(&self, army: &Army) -> Option<PlaceId> {
+        if let Some(p) = self.place_at(army.hex).filter(|p| p.owner == Some(army.side)) {
+            return Some(p.id);
+        }
+        let zoc = self.enemy_zoc(army.side);
+        let budget = self.rules.supply.supply_reach_li.saturating_mul(LI_M);
+        let start = self.map.index(army.hex)?;
+        let mut dist = vec![u32::MAX; self.map.len()];
+        dist[start] = 0;
+        let mut heap = BinaryHeap::new();
+        heap.push(Reverse((0u32, start)));
+        while let Some(Reverse((d, i))) = heap.pop() {
+            if d > dist[i] {
+                continue;
+            }
+            let h = self.map.hex_at(i);
+            if let Some(p) = self.place_at(h)
+                && p.owner == Some(army.side)
+                && p.stores_ge > 0
+                && !self.is_besieged(p.id)
+            {
+                return Some(p.id);
+            }
+            if i != start && zoc[i] {
+                continue;
+            }
+            for nb in h.neighbours() {
+                let Some(j) = self.map.index(nb) else { continue };
+                let Some(c) = self.supply_step_m(nb) else { continue };
+                let blocked = self.armies_at(nb).any(|e| self.at_war(e.side, army.side) && e.state != ArmyState::Routed);
+                let nd = d.saturating_add(c);
+                if !blocked && nd <= budget && nd < dist[j] {
+                    dist[j] = nd;
+                    heap.push(Reverse((nd, j)));
+                }
+            }
+        }
+        None
+    }
+
+    fn supply_step_m(&self, h: Hex) -> Option<u32> {
+        let t = self.terrain_at(h)?;
+        let crossing = t.river == RiverKind::Major && (self.map.is_ford(h) || self.river_frozen());
+        (t.passable || crossing).then(|| self.map.hex_m.saturating_mul(t.move_cost_pct.foot) / 100)
+    }
+
+    /// Water within reach: the hex or a neighbour gives it (a river, a stream, a spring), or the
+    /// army stands in a place with wells. A garrison under siege has only its own wells and
+    /// cisterns (Yongle 1082: a hilltop fort without springs).
+    pub fn has_water(&self, army: &Army) -> bool {
+        if let Some(p) = self.place_at(army.hex)
+            && p.owner == Some(army.side)
+            && self.is_besieged(p.id)
+        {
+            return p.water || p.cistern_days > 0;
+        }
+        if self.place_at(army.hex).is_some_and(|p| p.water) {
+            return true;
+        }
+        std::iter::once(army.hex)
+            .chain(army.hex.neighbours())
+            .any(|h| self.terrain_at(h).is_some_and(|t| t.water) || self.map.has_spring(h))
+    }
+
+    fn forage_ge(&self, army: &Army, season: Season) -> u64 {
+        let per_man = self.terrain_at(army.hex).map_or(0, |t| t.forage_ge.get(season));
+        let got = u64::from(per_man) * u64::from(army.men.total());
+        if army.moved { got / 2 } else { got }
+    }
+}
+
+/// One day of supply for every army on the map.
+pub(crate) fn daily(g: &mut Game) {
+    for i in 0..g.state.armies.len() {
+        if g.state.armies[i].is_active() {
+            provision(g, ArmyId(i as u16));
+        }
+    }
+}
+
+fn provision(g: &mut Game, id: ArmyId) {
+    let a = g.army(id).clone();
+    let rules = &g.rules;
+    let season = g.state.date.season();
+    let capacity = capacity_ge(rules, &a);
+    let source = g.supply_source(&a);
+    let mut food = a.rations_ge;
+    let mut drawn = 0;
+    if let Some(p) = source {
+        drawn = capacity.saturating_sub(food).min(g.place(p).stores_ge);
+        // A garrison eats from its stores whatever its packs hold.
+        let need = a.mouths() * halfday_ration_ge(rules) * 2;
+        if drawn < need && g.place(p).hex == a.hex {
+            drawn = need.min(g.place(p).stores_ge);
+        }
+        food += drawn;
+    }
+    let in_supply = source.is_some_and(|p| drawn > 0 || g.place(p).stores_ge > 0);
+    let foraged = if in_supply { 0 } else { g.forage_ge(&a, season) };
+    food += foraged;
+    let mut col = Column {
+        soldiers: u64::from(a.men.total()),
+        porters: u64::from(a.porters),
+        pack_days: a.pack_days,
+        food_ge: food,
+        extra_capacity_ge: animals_capacity_ge(&g.rules, &a),
+        halfdays_out: if in_supply { 0 } else { a.halfdays_out },
+    };
+    let (mut eaten, mut short, mut home, mut given) = (0, 0, 0, 0);
+    for _ in 0..2 {
+        let h = if in_supply {
+            let need = (col.soldiers + col.porters) * halfday_ration_ge(&g.rules);
+            let e = need.min(col.food_ge);
+            col.food_ge -= e;
+            HalfDay { eaten_ge: e, short_ge: need - e, ..Default::default() }
+        } else {
+            march_half_day(&g.rules, &mut col)
+        };
+        eaten += h.eaten_ge;
+        short += h.short_ge;
+        home += h.porters_home;
+        given += h.given_ge;
+    }
+    if home > 0 {
+        g.emit(Event::PortersSentHome { army: id, porters: home as u32, ge: given });
+    }
+    let watered = g.has_water(&a);
+    let water_max = g.rules.supply.water_carried_days;
+    let (water_days, days_thirsty) = match (watered, a.water_days) {
+        (true, _) => (water_max, 0),
+        (false, w) if w > 0 => (w - 1, 0),
+        (false, _) => (0, a.days_thirsty + 1),
+    };
+    let days_hungry = if short > 0 { a.days_hungry + 1 } else { 0 };
+    let daily_need = (col.soldiers + col.porters) * halfday_ration_ge(&g.rules) * 2;
+    let status = if days_thirsty > 0 {
+        SupplyStatus::Thirsty
+    } else if days_hungry > 0 {
+        SupplyStatus::Starving
+    } else if col.food_ge < daily_need * 3 {
+        SupplyStatus::Short
+    } else {
+        SupplyStatus::Fed
+    };
+    g.emit(Event::Provisioned {
+        army: id,
+        drawn_ge: drawn,
+        from: source.filter(|_| drawn > 0),
+        foraged_ge: foraged,
+        eaten_ge: eaten,
+        rations_ge: col.food_ge,
+        water_days,
+        halfdays_out: col.halfdays_out,
+        days_hungry,
+        days_thirsty,
+        status,
+        in_supply,
+    });
+    attrition(g, id);
+    spirits(g, id);
+}
+
+/// Losses by cause for one day. Rates are data (supply.ron), each from the accounts.
+fn attrition(g: &mut Game, id: ArmyId) {
+    let a = g.army(id).clone();
+    let s = g.rules.supply.clone();
+    let sheltered = g.place_at(a.hex).is_some_and(|p| p.owner == Some(a.side));
+    let winter = g.state.date.season() == Season::Winter;
+    let snow = g.state.weather == Weather::Snow;
+    let mut causes: Vec<(Cause, u32)> = Vec::new();
+    if a.days_hungry >= 2 {
+        causes.push((Cause::Hunger, s.hunger_ppm));
+    }
+    if a.days_thirsty >= 1 {
+        causes.push((Cause::Thirst, s.thirst_ppm));
+    }
+    if winter && !sheltered {
+        causes.push((Cause::Cold, if snow { s.cold_ppm * 3 } else { s.cold_ppm }));
+    }
+    if !sheltered {
+        causes.push((Cause::Disease, s.field_disease_ppm));
+    }
+    if a.morale < s.desertion_morale || a.days_hungry > 3 {
+        causes.push((Cause::Deserted, s.desertion_ppm));
+    }
+    for (cause, ppm) in causes {
+        let a = g.army(id);
+        let (men, porters) = (a.men.total(), a.porters);
+        let m = g.share(men, ppm);
+        let p = g.share(porters, ppm);
+        if m + p > 0 {
+            g.emit(Event::Attrition { army: id, cause, men: m, porters: p });
+        }
+    }
+    let grazing = g.terrain_at(a.hex).is_some_and(|t| t.grazing);
+    if !grazing && (a.animals.camels + a.animals.horses + a.animals.donkeys) > 0 {
+        let ppm = s.animal_death_no_grazing_ppm;
+        let (camels, horses, donkeys) = (g.share(a.animals.camels, ppm), g.share(a.animals.horses, ppm), g.share(a.animals.donkeys, ppm));
+        if camels + horses + donkeys > 0 {
+            g.emit(Event::AnimalsDied { army: id, camels, horses, donkeys });
+        }
+    }
+    if g.army(id).men.total() == 0 && g.army(id).is_active() {
+        g.emit(Event::Destroyed { army: id });
+    }
+}
+
+/// Morale and fatigue: they fall with hunger, thirst and cold, and recover at rest in supply.
+fn spirits(g: &mut Game, id: ArmyId) {
+    let a = g.army(id).clone();
+    if !a.is_active() {
+        return;
+    }
+    let s = &g.rules.supply;
+    let mut morale = a.morale as i32;
+    let mut fatigue = a.fatigue as i32;
+    match a.status {
+        SupplyStatus::Starving => morale += s.morale_hungry,
+        SupplyStatus::Thirsty => morale += s.morale_thirsty,
+        _ => {}
+    }
+    let sheltered = g.place_at(a.hex).is_some_and(|p| p.owner == Some(a.side));
+    if g.state.date.season() == Season::Winter && g.state.weather == Weather::Snow && !sheltered {
+        morale += s.morale_cold;
+    }
+    if !a.moved {
+        fatigue -= s.fatigue_rest;
+        if matches!(a.status, SupplyStatus::Fed | SupplyStatus::Short) {
+            morale += s.morale_rest;
+        }
+    }
+    let (morale, fatigue) = (morale.clamp(0, 100) as u32, fatigue.clamp(0, 100) as u32);
+    if (morale, fatigue) != (a.morale, a.fatigue) {
+        g.emit(Event::Spirits { army: id, morale, fatigue });
+    }
+    let rallies = a.state == ArmyState::Routed && !a.moved && morale >= g.rules.combat.retreat_morale;
+    if rallies {
+        g.emit(Event::StateChanged { army: id, state: ArmyState::Encamped });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Shen Kuo, Mengxi bitan ch. 11: one, two or three porters per soldier take a column
+    /// 18, 26 or 31 days out, or 9, 13 or 16 days out if it must come back.
+    #[test]
+    fn shen_kuo_porter_table_is_reproduced_exactly() {
+        let rules = Rules::standard();
+        let pack = rules.supply.soldier_pack_days;
+        let table = [(1, 18, 9), (2, 26, 13), (3, 31, 16)];
+        for (porters, outward, back) in table {
+            let r = column_reach(&rules, 1, porters, pack);
+            assert_eq!((r.outward_days, r.return_days), (outward, back), "{porters} porters per soldier");
+        }
+    }
+
+    #[test]
+    fn shen_kuo_table_holds_for_a_whole_army() {
+        let rules = Rules::standard();
+        let pack = rules.supply.soldier_pack_days;
+        for (porters, outward, back) in [(1, 18, 9), (2, 26, 13), (3, 31, 16)] {
+            let r = column_reach(&rules, 30_000, 30_000 * porters, pack);
+            assert_eq!((r.outward_days, r.return_days), (outward, back));
+        }
+    }
+
+    #[test]
+    fn shen_kuo_second_porter_goes_home_on_day_eight_with_six_days_food() {
+        let rules = Rules::standard();
+        let load = 600;
+        let mut c = Column { soldiers: 1, porters: 2, pack_days: 5, food_ge: 100 + 2 * load, extra_capacity_ge: 0, halfdays_out: 0 };
+        let mut sent = None;
+        for h in 1..=40 {
+            let r = march_half_day(&rules, &mut c);
+            if r.porters_home > 0 {
+                sent = Some((h, r.given_ge));
+                break;
+            }
+        }
+        assert_eq!(sent, Some((16, 120)), "after 16 half-days (8 days), 12 sheng (6 days' food)");
+    }
+}
