@@ -38,7 +38,12 @@ pub fn apply(s: &mut GameState, e: &Event) {
                 a.besieging = None;
             }
         }
-        Event::Battle { attacker, defender, attacker_losses, defender_losses, attacker_morale, defender_morale, .. } => {
+        Event::Battle { attacker, defender, attacker_losses, defender_losses, attacker_morale, defender_morale, supporting, .. } => {
+            for sup in supporting {
+                let x = army_mut(s, sup.army);
+                take_losses(x, &sup.losses);
+                x.morale = sup.morale;
+            }
             let a = army_mut(s, *attacker);
             take_losses(a, attacker_losses);
             a.morale = *attacker_morale;

@@ -28,6 +28,8 @@ pub struct FaceOutcome {
     pub attacker_morale: u32,
     pub defender_morale: u32,
     pub result: BattleResult,
+    /// The defenders' losses per million men, the same for every army of the stack.
+    pub defender_loss_ppm: u32,
 }
 
 /// A preview of a fight: strengths, factors, and the outcome for every face of the die.
@@ -95,6 +97,14 @@ impl Game {
         v
     }
 
+    /// The armies that defend a hex together: the one attacked first, then the rest of its side
+    /// on that hex (not hidden), in id order.
+    pub fn defending_stack(&self, def: &Army) -> Vec<ArmyId> {
+        let mut out = vec![def.id];
+        out.extend(self.armies_at(def.hex).filter(|x| x.id != def.id && x.side == def.side && x.state != ArmyState::Hidden).map(|x| x.id));
+        out
+    }
+
     /// Men, morale, fatigue and food: what every army brings to any fight.
     fn base_strength(&self, army: &Army, attacking: bool, at: Hex) -> u64 {
         let c = &self.rules.combat;
@@ -117,7 +127,14 @@ impl Game {
         let at = def.hex;
         let mut f = BattleFactors { surprise: e.surprise, ..Default::default() };
         let mut a = self.base_strength(att, true, at);
-        let mut d = self.base_strength(def, false, at);
+        let fortified = |x: &Army| if x.state == ArmyState::Fortified { u64::from(c.fortified_pct) } else { 100 };
+        let walled = self.walls_of(def) > 0 && !e.sortie;
+        let mut d: u64 = self
+            .defending_stack(def)
+            .into_iter()
+            .map(|id| self.army(id))
+            .map(|x| self.base_strength(x, false, at) * if walled { 100 } else { fortified(x) } / 100)
+            .sum();
         d = d * u64::from(self.terrain_at(at).map_or(100, |t| t.defense_pct)) / 100;
         // Yongle 1082: an army caught fording a river fights at a disadvantage.
         if self.river_at(att.hex) == RiverKind::Minor {
@@ -139,8 +156,6 @@ impl Game {
             // Engines batter down the walls' worth in proportion to how many of those needed are there.
             let cut = (walls.saturating_sub(100)) * have * u64::from(100 - c.engines_walls_pct.min(100)) / 100 / needed.max(1);
             d = d * (walls - cut) / 100;
-        } else if def.state == ArmyState::Fortified {
-            d = d * u64::from(c.fortified_pct) / 100;
         }
         if e.surprise {
             a = a * u64::from(c.surprise_pct) / 100;
@@ -161,8 +176,9 @@ impl Game {
         dirs.dedup();
         f.flank_directions = dirs.len().saturating_sub(1) as u32;
         let mut bonus = u64::from(f.flank_directions) * u64::from(c.flank_pct);
-        if let (Some(front), Some(from)) = (def.facing, dir_from_def(att.hex))
-            && direction_gap(usize::from(front), from) == 3
+        // Behind walls there is no rear; in the open, the rear is the half behind its front.
+        if let (Some(front), Some(from), 0) = (def.facing, dir_from_def(att.hex), f.walls)
+            && direction_gap(usize::from(front), from) >= 2
         {
             f.rear = true;
             bonus += u64::from(c.rear_pct);
@@ -184,7 +200,7 @@ impl Game {
         // Losses grow with the square of the enemy's share: lopsided fights are massacres.
         let def_ppm = (base * 4 * share_a / PPM * share_a / PPM).min(PPM / 2);
         let att_ppm = (base * 4 * (PPM - share_a) / PPM * (PPM - share_a) / PPM).min(PPM / 2);
-        let defender_loss = (u64::from(def.men.total()) * def_ppm / PPM) as u32;
+        let defender_loss: u32 = self.defending_stack(def).into_iter().map(|id| (u64::from(self.army(id).men.total()) * def_ppm / PPM) as u32).sum();
         let attacker_loss = (u64::from(att.men.total()) * att_ppm / PPM) as u32;
         let drop = |ppm: u64| (ppm / 10_000) as u32 * c.morale_per_loss_pct;
         let surprise_hit = if e.surprise { c.surprise_morale } else { 0 };
@@ -206,7 +222,7 @@ impl Game {
         } else {
             BattleResult::Indecisive
         };
-        FaceOutcome { attacker_loss, defender_loss, attacker_morale: att_morale, defender_morale: def_morale, result }
+        FaceOutcome { attacker_loss, defender_loss, attacker_morale: att_morale, defender_morale: def_morale, result, defender_loss_ppm: def_ppm as u32 }
     }
 
     /// The odds of `attacker` attacking `defender` now, for every face of the die. Pure.
@@ -246,6 +262,19 @@ impl Game {
         let s = self.strengths(&att, &def, e);
         let die = self.roll(self.rules.combat.luck_pct.len().max(1) as u32);
         let o = self.face(&att, &def, &s, e, die as usize);
+        let stack = self.defending_stack(&def);
+        let c = &self.rules.combat;
+        let surprise_hit = if e.surprise { c.surprise_morale } else { 0 };
+        let drop = (o.defender_loss_ppm / 10_000) * c.morale_per_loss_pct + surprise_hit;
+        let supporting: Vec<crate::event::Support> = stack[1..]
+            .iter()
+            .map(|&id| {
+                let x = self.army(id);
+                let lost = (u64::from(x.men.total()) * u64::from(o.defender_loss_ppm) / PPM) as u32;
+                crate::event::Support { army: id, losses: self.split(lost), morale: x.morale.saturating_sub(drop) }
+            })
+            .collect();
+        let primary_loss = (u64::from(def.men.total()) * u64::from(o.defender_loss_ppm) / PPM) as u32;
         self.emit(Event::Battle {
             attacker,
             defender,
@@ -254,22 +283,23 @@ impl Game {
             defender_strength: s.d,
             die,
             attacker_losses: self.split(o.attacker_loss),
-            defender_losses: self.split(o.defender_loss),
+            defender_losses: self.split(primary_loss),
             attacker_morale: o.attacker_morale,
             defender_morale: o.defender_morale,
             result: o.result,
             factors: s.factors,
+            supporting,
         });
         match o.result {
             BattleResult::Indecisive => {}
-            BattleResult::DefenderRetreats => self.retreat(defender, att.hex, 1),
-            BattleResult::DefenderRouted => self.rout(defender, &att),
+            BattleResult::DefenderRetreats => stack.iter().for_each(|&d| self.retreat(d, att.hex, 1)),
+            BattleResult::DefenderRouted => stack.iter().for_each(|&d| self.rout(d, &att)),
             BattleResult::AttackerRepulsed if !e.sortie => self.retreat(attacker, def.hex, 1),
             BattleResult::AttackerRouted if !e.sortie => self.rout(attacker, &def),
             BattleResult::AttackerRepulsed | BattleResult::AttackerRouted => {}
-            BattleResult::PlaceStormed => self.storm(attacker, defender),
+            BattleResult::PlaceStormed => self.storm(attacker, &stack),
         }
-        for id in [attacker, defender] {
+        for id in std::iter::once(attacker).chain(stack) {
             let a = self.army(id);
             if a.is_active() && a.men.total() == 0 {
                 self.emit(Event::Destroyed { army: id });
@@ -278,10 +308,14 @@ impl Game {
     }
 
     /// The garrison is overwhelmed: it surrenders and the place falls, stores and all.
-    fn storm(&mut self, attacker: ArmyId, defender: ArmyId) {
-        let def = self.army(defender);
-        let (hex, men) = (def.hex, def.men.total());
-        self.emit(Event::Surrendered { army: defender, men });
+    fn storm(&mut self, attacker: ArmyId, stack: &[ArmyId]) {
+        let hex = self.army(stack[0]).hex;
+        for &d in stack {
+            let men = self.army(d).men.total();
+            if self.army(d).is_active() {
+                self.emit(Event::Surrendered { army: d, men });
+            }
+        }
         let side = self.army(attacker).side;
         if let Some(p) = self.place_at(hex).map(|p| (p.id, p.stores_ge))
             && !self.armies_at(hex).any(|x| x.side != side && self.at_war(x.side, side))

@@ -31,6 +31,14 @@ pub struct BattleFactors {
     pub wet: bool,
 }
 
+/// Another army of the defending stack, and what the fight cost it.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Support {
+    pub army: ArmyId,
+    pub losses: Losses,
+    pub morale: u32,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum Event {
@@ -52,6 +60,8 @@ pub enum Event {
         defender_morale: u32,
         result: BattleResult,
         factors: BattleFactors,
+        /// The other armies on the defender's hex, who fought beside it.
+        supporting: Vec<Support>,
     },
     Retreated { army: ArmyId, from: Hex, to: Hex },
     Surrendered { army: ArmyId, men: u32 },
