@@ -1,12 +1,12 @@
 //! The `ordos` command line: list, validate, sim, replay. Headless: it drives the same rules
 //! core as the game.
 
-use ordos_core::controller::{make, Controller, ControllerKind};
+use ordos_core::Game;
+use ordos_core::controller::{Controller, ControllerKind, make};
 use ordos_core::replay::Replay;
 use ordos_core::scenario::Scenario;
 use ordos_core::sim::{play, report, summarize};
-use ordos_core::validate::{load_path, ScenarioErrors};
-use ordos_core::Game;
+use ordos_core::validate::{ScenarioErrors, load_path};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -16,6 +16,8 @@ ordos — a wargame of the Song–Xia wars (982–1119)
 
 USAGE:
     ordos                         start the game (scenario menu)
+    ordos screenshot SCENARIO --out FILE.png [--size WxH]
+                                  render the opening view of a scenario to a PNG
     ordos list                    list the scenarios: id, years, title
     ordos validate PATH...        check scenario files; errors as file:line:col: message
     ordos sim SCENARIO [OPTIONS]  play a scenario to the end, headless
@@ -44,10 +46,16 @@ pub struct Failure {
 
 impl Failure {
     fn usage(message: impl Into<String>) -> Failure {
-        Failure { message: format!("{}\nrun `ordos help` for usage", message.into()), code: 2 }
+        Failure {
+            message: format!("{}\nrun `ordos help` for usage", message.into()),
+            code: 2,
+        }
     }
     fn fail(message: impl Into<String>) -> Failure {
-        Failure { message: message.into(), code: 1 }
+        Failure {
+            message: message.into(),
+            code: 1,
+        }
     }
 }
 
@@ -93,11 +101,19 @@ pub fn scenario_files() -> Vec<(PathBuf, Result<Scenario, ScenarioErrors>)> {
     let mut seen = std::collections::BTreeSet::new();
     let mut out = Vec::new();
     for dir in scenario_dirs() {
-        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
-        let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "ron")).collect();
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        let mut paths: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+            .collect();
         paths.sort();
         for p in paths {
-            let stem = p.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
+            let stem = p
+                .file_stem()
+                .map(|s| s.to_string_lossy().to_string())
+                .unwrap_or_default();
             if seen.insert(stem) {
                 let loaded = load_path(&p);
                 out.push((p, loaded));
@@ -126,13 +142,25 @@ pub fn find_scenario(arg: &str) -> Result<Scenario, Failure> {
             return Ok(s);
         }
     }
-    let known: Vec<String> = scenario_files().into_iter().filter_map(|(_, s)| s.ok().map(|s| s.id)).collect();
-    Err(Failure::fail(format!("no scenario `{arg}` (known: {})", if known.is_empty() { "none found".into() } else { known.join(", ") })))
+    let known: Vec<String> = scenario_files()
+        .into_iter()
+        .filter_map(|(_, s)| s.ok().map(|s| s.id))
+        .collect();
+    Err(Failure::fail(format!(
+        "no scenario `{arg}` (known: {})",
+        if known.is_empty() {
+            "none found".into()
+        } else {
+            known.join(", ")
+        }
+    )))
 }
 
 fn list(args: &[String]) -> Result<(), Failure> {
     if let Some(a) = args.first() {
-        return Err(Failure::usage(format!("`ordos list` takes no arguments, got `{a}`")));
+        return Err(Failure::usage(format!(
+            "`ordos list` takes no arguments, got `{a}`"
+        )));
     }
     let mut bad = 0;
     for (path, s) in scenario_files() {
@@ -140,11 +168,19 @@ fn list(args: &[String]) -> Result<(), Failure> {
             Ok(s) => println!("{:<20} {}–{}  {}", s.id, s.start.year, s.end.year, s.title),
             Err(_) => {
                 bad += 1;
-                eprintln!("{}: invalid (run `ordos validate {}`)", path.display(), path.display());
+                eprintln!(
+                    "{}: invalid (run `ordos validate {}`)",
+                    path.display(),
+                    path.display()
+                );
             }
         }
     }
-    if bad > 0 { Err(Failure::fail(format!("{bad} scenario file(s) are invalid"))) } else { Ok(()) }
+    if bad > 0 {
+        Err(Failure::fail(format!("{bad} scenario file(s) are invalid")))
+    } else {
+        Ok(())
+    }
 }
 
 fn validate(args: &[String]) -> Result<(), Failure> {
@@ -163,7 +199,14 @@ fn validate(args: &[String]) -> Result<(), Failure> {
             }
         }
     }
-    if bad > 0 { Err(Failure::fail(format!("{bad} of {} file(s) invalid", args.len()))) } else { Ok(()) }
+    if bad > 0 {
+        Err(Failure::fail(format!(
+            "{bad} of {} file(s) invalid",
+            args.len()
+        )))
+    } else {
+        Ok(())
+    }
 }
 
 struct SimArgs {
@@ -179,18 +222,35 @@ struct SimArgs {
 
 fn value<'a>(args: &'a [String], i: &mut usize, flag: &str) -> Result<&'a str, Failure> {
     *i += 1;
-    args.get(*i).map(String::as_str).ok_or_else(|| Failure::usage(format!("{flag} needs a value")))
+    args.get(*i)
+        .map(String::as_str)
+        .ok_or_else(|| Failure::usage(format!("{flag} needs a value")))
 }
 
 fn parse_sim(args: &[String]) -> Result<SimArgs, Failure> {
-    let mut s = SimArgs { scenario: String::new(), seed: 1, runs: 1, controllers: Vec::new(), json: false, record: None, events: None, force: false };
+    let mut s = SimArgs {
+        scenario: String::new(),
+        seed: 1,
+        runs: 1,
+        controllers: Vec::new(),
+        json: false,
+        record: None,
+        events: None,
+        force: false,
+    };
     let mut i = 0;
     while i < args.len() {
         let a = args[i].as_str();
         match a {
-            "--seed" => s.seed = value(args, &mut i, a)?.parse().map_err(|_| Failure::usage("--seed needs a whole number ≥ 0"))?,
+            "--seed" => {
+                s.seed = value(args, &mut i, a)?
+                    .parse()
+                    .map_err(|_| Failure::usage("--seed needs a whole number ≥ 0"))?
+            }
             "--runs" => {
-                s.runs = value(args, &mut i, a)?.parse().map_err(|_| Failure::usage("--runs needs a whole number ≥ 1"))?;
+                s.runs = value(args, &mut i, a)?
+                    .parse()
+                    .map_err(|_| Failure::usage("--runs needs a whole number ≥ 1"))?;
                 if s.runs == 0 || s.runs > 100_000 {
                     return Err(Failure::usage("--runs must be 1 to 100000"));
                 }
@@ -201,7 +261,9 @@ fn parse_sim(args: &[String]) -> Result<SimArgs, Failure> {
             "--events" => s.events = Some(PathBuf::from(value(args, &mut i, a)?)),
             flag if flag.starts_with("--") => {
                 let side = flag.trim_start_matches("--").to_string();
-                let kind = value(args, &mut i, flag)?.parse::<ControllerKind>().map_err(|e| Failure::usage(format!("{flag}: {e}")))?;
+                let kind = value(args, &mut i, flag)?
+                    .parse::<ControllerKind>()
+                    .map_err(|e| Failure::usage(format!("{flag}: {e}")))?;
                 s.controllers.push((side, kind));
             }
             other if s.scenario.is_empty() => s.scenario = other.to_string(),
@@ -210,7 +272,9 @@ fn parse_sim(args: &[String]) -> Result<SimArgs, Failure> {
         i += 1;
     }
     if s.scenario.is_empty() {
-        return Err(Failure::usage("`ordos sim` needs a SCENARIO (an id from `ordos list`, or a path)"));
+        return Err(Failure::usage(
+            "`ordos sim` needs a SCENARIO (an id from `ordos list`, or a path)",
+        ));
     }
     Ok(s)
 }
@@ -221,7 +285,10 @@ fn check_writable(path: &Path, force: bool) -> Result<(), Failure> {
         return Err(Failure::fail(format!("{}: is a directory", path.display())));
     }
     if path.exists() && !force {
-        return Err(Failure::fail(format!("{}: already exists; not overwriting it (use --force to replace it)", path.display())));
+        return Err(Failure::fail(format!(
+            "{}: already exists; not overwriting it (use --force to replace it)",
+            path.display()
+        )));
     }
     Ok(())
 }
@@ -229,17 +296,22 @@ fn check_writable(path: &Path, force: bool) -> Result<(), Failure> {
 /// Writes through a temporary file and a rename, so a failed write leaves nothing half-done.
 fn write_file(path: &Path, text: &str) -> Result<(), Failure> {
     let tmp = path.with_extension("ordos-tmp");
-    std::fs::write(&tmp, text).and_then(|_| std::fs::rename(&tmp, path)).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        Failure::fail(format!("{}: cannot write: {e}", path.display()))
-    })
+    std::fs::write(&tmp, text)
+        .and_then(|_| std::fs::rename(&tmp, path))
+        .map_err(|e| {
+            let _ = std::fs::remove_file(&tmp);
+            Failure::fail(format!("{}: cannot write: {e}", path.display()))
+        })
 }
 
 fn record_path(base: &Path, seed: u64, runs: u64) -> PathBuf {
     if runs == 1 {
         return base.to_path_buf();
     }
-    let stem = base.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_else(|| "replay".into());
+    let stem = base
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_string())
+        .unwrap_or_else(|| "replay".into());
     base.with_file_name(format!("{stem}-{seed}.ron"))
 }
 
@@ -248,11 +320,22 @@ fn sim(args: &[String]) -> Result<(), Failure> {
     let scenario = find_scenario(&a.scenario)?;
     for (side, _) in &a.controllers {
         if scenario.side_index(side).is_none() {
-            let sides: Vec<_> = scenario.sides.iter().map(|s| format!("--{}", s.id)).collect();
-            return Err(Failure::usage(format!("unknown option --{side} (this scenario's sides: {})", sides.join(", "))));
+            let sides: Vec<_> = scenario
+                .sides
+                .iter()
+                .map(|s| format!("--{}", s.id))
+                .collect();
+            return Err(Failure::usage(format!(
+                "unknown option --{side} (this scenario's sides: {})",
+                sides.join(", ")
+            )));
         }
     }
-    let records: Vec<PathBuf> = a.record.iter().flat_map(|r| (0..a.runs).map(|k| record_path(r, a.seed + k, a.runs))).collect();
+    let records: Vec<PathBuf> = a
+        .record
+        .iter()
+        .flat_map(|r| (0..a.runs).map(|k| record_path(r, a.seed + k, a.runs)))
+        .collect();
     for p in records.iter().chain(a.events.iter()) {
         check_writable(p, a.force)?;
     }
@@ -264,18 +347,28 @@ fn sim(args: &[String]) -> Result<(), Failure> {
         let mut controllers: Vec<Box<dyn Controller>> = scenario
             .sides
             .iter()
-            .map(|s| make(a.controllers.iter().rev().find(|(id, _)| *id == s.id).map_or(ControllerKind::Historical, |c| c.1)))
+            .map(|s| {
+                make(
+                    a.controllers
+                        .iter()
+                        .rev()
+                        .find(|(id, _)| *id == s.id)
+                        .map_or(ControllerKind::Historical, |c| c.1),
+                )
+            })
             .collect();
         let replay = play(&mut game, &mut controllers);
         let mut out = stdout.lock();
         if a.json {
-            let line = serde_json::to_string(&summarize(&game)).map_err(|e| Failure::fail(e.to_string()))?;
+            let line = serde_json::to_string(&summarize(&game))
+                .map_err(|e| Failure::fail(e.to_string()))?;
             let _ = writeln!(out, "{line}");
         } else {
             let _ = writeln!(out, "{}", report(&game));
         }
         if a.record.is_some() {
-            let text = ron::ser::to_string_pretty(&replay, ron::ser::PrettyConfig::default()).map_err(|e| Failure::fail(e.to_string()))?;
+            let text = ron::ser::to_string_pretty(&replay, ron::ser::PrettyConfig::default())
+                .map_err(|e| Failure::fail(e.to_string()))?;
             write_file(&records[k as usize], &text)?;
         }
         if a.events.is_some() {
@@ -307,15 +400,30 @@ fn replay(args: &[String]) -> Result<(), Failure> {
     }
     let file = file.ok_or_else(|| Failure::usage("`ordos replay` needs a FILE"))?;
     if !verify {
-        return Err(Failure::usage("`ordos replay FILE --verify` is the only mode so far (watching a replay is in the game)"));
+        return Err(Failure::usage(
+            "`ordos replay FILE --verify` is the only mode so far (watching a replay is in the game)",
+        ));
     }
-    let bytes = std::fs::read(&file).map_err(|e| Failure::fail(format!("{file}: cannot be read: {e}")))?;
-    let text = std::str::from_utf8(&bytes).map_err(|_| Failure::fail(format!("{file}:1:1: not a text file (expected a RON replay)")))?;
-    let replay: Replay = ron::from_str(text).map_err(|e| Failure::fail(format!("{file}:{}:{}: {} (expected a replay written by `ordos sim --record`)", e.span.start.line, e.span.start.col, e.code)))?;
+    let bytes =
+        std::fs::read(&file).map_err(|e| Failure::fail(format!("{file}: cannot be read: {e}")))?;
+    let text = std::str::from_utf8(&bytes).map_err(|_| {
+        Failure::fail(format!(
+            "{file}:1:1: not a text file (expected a RON replay)"
+        ))
+    })?;
+    let replay: Replay = ron::from_str(text).map_err(|e| {
+        Failure::fail(format!(
+            "{file}:{}:{}: {} (expected a replay written by `ordos sim --record`)",
+            e.span.start.line, e.span.start.col, e.code
+        ))
+    })?;
     let scenario = find_scenario(scenario_arg.as_deref().unwrap_or(&replay.scenario))?;
     match replay.verify(&scenario) {
         Ok(n) => {
-            println!("{file}: verified, {n} turns identical (scenario {}, seed {})", replay.scenario, replay.seed);
+            println!(
+                "{file}: verified, {n} turns identical (scenario {}, seed {})",
+                replay.scenario, replay.seed
+            );
             Ok(())
         }
         Err(e) => Err(Failure::fail(format!("{file}: {e}"))),

@@ -6,7 +6,11 @@ use serde_json::{Map, Value};
 fn name_ids(game: &Game, v: &mut Value) {
     let Value::Object(map) = v else { return };
     for (k, val) in map.iter_mut() {
-        let army = |n: &Value| n.as_u64().and_then(|i| game.scenario.armies.get(i as usize)).map(|a| Value::String(a.id.clone()));
+        let army = |n: &Value| {
+            n.as_u64()
+                .and_then(|i| game.scenario.armies.get(i as usize))
+                .map(|a| Value::String(a.id.clone()))
+        };
         match (k.as_str(), &*val) {
             ("army" | "attacker" | "defender", n) => {
                 if let Some(s) = army(n) {
@@ -17,7 +21,10 @@ fn name_ids(game: &Game, v: &mut Value) {
                 *val = Value::Array(list.iter().map(|n| army(n).unwrap_or(n.clone())).collect());
             }
             ("place" | "from", n) if n.is_u64() => {
-                if let Some(p) = n.as_u64().and_then(|i| game.scenario.places.get(i as usize)) {
+                if let Some(p) = n
+                    .as_u64()
+                    .and_then(|i| game.scenario.places.get(i as usize))
+                {
                     *val = Value::String(p.id.clone());
                 }
             }

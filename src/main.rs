@@ -1,18 +1,12 @@
-//! `ordos`: the game, and its command line.
-
-mod cli;
-mod events_json;
+//! `ordos`: with no arguments, the game; otherwise the command line (`ordos help`).
 
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    if args.is_empty() {
-        // Until the game client lands: the scenarios, and how to play them headless.
-        println!("Ordos — a wargame of the Song–Xia wars (982–1119)\n\nScenarios:");
-        let _ = cli::run(&["list".to_string()]);
-        println!("\nPlay one headless: ordos sim haoshuichuan-1041 --seed 7\nMore: ordos help");
-        return ExitCode::SUCCESS;
+    match args.first().map(String::as_str) {
+        None => ordos::app::run(),
+        Some("screenshot") => ordos::app::screenshot::run(&args[1..]),
+        Some(_) => ordos::cli::run(&args),
     }
-    cli::run(&args)
 }

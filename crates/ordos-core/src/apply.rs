@@ -19,7 +19,13 @@ pub fn apply(s: &mut GameState, e: &Event) {
             a.state = ArmyState::Marching;
             a.hex = *hex;
         }
-        Event::Moved { army, to, forced, facing, .. } => {
+        Event::Moved {
+            army,
+            to,
+            forced,
+            facing,
+            ..
+        } => {
             let a = army_mut(s, *army);
             a.hex = *to;
             a.moved = true;
@@ -30,7 +36,9 @@ pub fn apply(s: &mut GameState, e: &Event) {
             }
             a.besieging = None;
         }
-        Event::Ambushed { .. } | Event::Chronicle { .. } | Event::EnginesBuilt { engines: 0, .. } => {}
+        Event::Ambushed { .. }
+        | Event::Chronicle { .. }
+        | Event::EnginesBuilt { engines: 0, .. } => {}
         Event::StateChanged { army, state } => {
             let a = army_mut(s, *army);
             a.state = *state;
@@ -38,7 +46,16 @@ pub fn apply(s: &mut GameState, e: &Event) {
                 a.besieging = None;
             }
         }
-        Event::Battle { attacker, defender, attacker_losses, defender_losses, attacker_morale, defender_morale, supporting, .. } => {
+        Event::Battle {
+            attacker,
+            defender,
+            attacker_losses,
+            defender_losses,
+            attacker_morale,
+            defender_morale,
+            supporting,
+            ..
+        } => {
             for sup in supporting {
                 let x = army_mut(s, sup.army);
                 take_losses(x, &sup.losses);
@@ -67,7 +84,11 @@ pub fn apply(s: &mut GameState, e: &Event) {
             a.state = ArmyState::Destroyed;
             a.besieging = None;
         }
-        Event::PlaceCaptured { place, side, stores_ge } => {
+        Event::PlaceCaptured {
+            place,
+            side,
+            stores_ge,
+        } => {
             let p = &mut s.places[usize::from(place.0)];
             p.owner = Some(*side);
             p.stores_ge = *stores_ge;
@@ -93,7 +114,13 @@ pub fn apply(s: &mut GameState, e: &Event) {
             }
         }
         Event::EnginesBuilt { army, engines } => army_mut(s, *army).siege_engines += engines,
-        Event::Attrition { army, cause, men, porters } => {
+        Event::Attrition {
+            army,
+            cause,
+            men,
+            porters,
+            ..
+        } => {
             let a = army_mut(s, *army);
             let n = a.men.remove(*men);
             a.losses.add(*cause, n);
@@ -108,7 +135,12 @@ pub fn apply(s: &mut GameState, e: &Event) {
             a.porters_home += p;
             a.rations_ge = a.rations_ge.saturating_sub(*ge);
         }
-        Event::AnimalsDied { army, camels, horses, donkeys } => {
+        Event::AnimalsDied {
+            army,
+            camels,
+            horses,
+            donkeys,
+        } => {
             let a = army_mut(s, *army);
             a.animals.camels = a.animals.camels.saturating_sub(*camels);
             a.animals.horses = a.animals.horses.saturating_sub(*horses);
@@ -141,13 +173,22 @@ pub fn apply(s: &mut GameState, e: &Event) {
             a.days_thirsty = *days_thirsty;
             a.status = *status;
         }
-        Event::PlaceProvisioned { place, stores_ge, cistern_days, days_besieged } => {
+        Event::PlaceProvisioned {
+            place,
+            stores_ge,
+            cistern_days,
+            days_besieged,
+        } => {
             let p = &mut s.places[usize::from(place.0)];
             p.stores_ge = *stores_ge;
             p.cistern_days = *cistern_days;
             p.days_besieged = *days_besieged;
         }
-        Event::Spirits { army, morale, fatigue } => {
+        Event::Spirits {
+            army,
+            morale,
+            fatigue,
+        } => {
             let a = army_mut(s, *army);
             a.morale = *morale;
             a.fatigue = *fatigue;
@@ -158,7 +199,12 @@ pub fn apply(s: &mut GameState, e: &Event) {
                 *c = true;
             }
         }
-        Event::GameOver { winner, reason } => s.over = Some(Outcome { winner: *winner, reason: reason.clone() }),
+        Event::GameOver { winner, reason } => {
+            s.over = Some(Outcome {
+                winner: *winner,
+                reason: reason.clone(),
+            })
+        }
         Event::DayEnded { date } => s.date = *date,
     }
 }

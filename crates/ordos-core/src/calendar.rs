@@ -95,7 +95,9 @@ impl std::str::FromStr for Date {
     fn from_str(s: &str) -> Result<Self, String> {
         let bad = || format!("`{s}` is not a date (expected YYYY-MM-DD, e.g. \"1041-02-13\")");
         let mut parts = s.split('-');
-        let (Some(y), Some(m), Some(d), None) = (parts.next(), parts.next(), parts.next(), parts.next()) else {
+        let (Some(y), Some(m), Some(d), None) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
+        else {
             return Err(bad());
         };
         let year: i32 = y.parse().map_err(|_| bad())?;
@@ -130,8 +132,14 @@ mod tests {
             assert_eq!(Date::from_day_number(d.day_number()), d);
             assert_eq!(start.days_until(d), i);
         }
-        assert_eq!(Date::new(1084, 2, 28).unwrap().plus_days(1), Date::new(1084, 2, 29).unwrap());
-        assert_eq!(Date::new(1083, 2, 28).unwrap().plus_days(1), Date::new(1083, 3, 1).unwrap());
+        assert_eq!(
+            Date::new(1084, 2, 28).unwrap().plus_days(1),
+            Date::new(1084, 2, 29).unwrap()
+        );
+        assert_eq!(
+            Date::new(1083, 2, 28).unwrap().plus_days(1),
+            Date::new(1083, 3, 1).unwrap()
+        );
     }
 
     #[test]

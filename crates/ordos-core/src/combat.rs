@@ -4,7 +4,7 @@
 
 use crate::event::{BattleFactors, BattleResult, Event};
 use crate::game::Game;
-use crate::hex::{direction_gap, Hex};
+use crate::hex::{Hex, direction_gap};
 use crate::order::OrderError;
 use crate::rules::{Arm, RiverKind};
 use crate::scenario::Weather;
@@ -56,14 +56,23 @@ struct Sides {
 const PPM: u64 = 1_000_000;
 
 impl Game {
-    pub(crate) fn check_attack(&self, army: &Army, target: ArmyId, sortie: bool) -> Result<(), OrderError> {
+    pub(crate) fn check_attack(
+        &self,
+        army: &Army,
+        target: ArmyId,
+        sortie: bool,
+    ) -> Result<(), OrderError> {
         if army.attacked {
             return Err(OrderError::AlreadyAttacked);
         }
         if army.state == ArmyState::Routed {
             return Err(OrderError::Routed);
         }
-        let t = self.state.armies.get(usize::from(target.0)).ok_or(OrderError::NoSuchArmy(target))?;
+        let t = self
+            .state
+            .armies
+            .get(usize::from(target.0))
+            .ok_or(OrderError::NoSuchArmy(target))?;
         if !self.at_war(army.side, t.side) {
             return Err(OrderError::NotAtWar);
         }
@@ -73,7 +82,11 @@ impl Game {
         if !army.hex.is_adjacent(t.hex) {
             return Err(OrderError::NotAdjacent);
         }
-        if sortie && !self.place_at(army.hex).is_some_and(|p| p.walls > 0 && p.owner == Some(army.side)) {
+        if sortie
+            && !self
+                .place_at(army.hex)
+                .is_some_and(|p| p.walls > 0 && p.owner == Some(army.side))
+        {
             return Err(OrderError::NotAGarrison);
         }
         Ok(())
@@ -81,12 +94,19 @@ impl Game {
 
     /// Walls the defender stands behind: a walled place its own side holds.
     fn walls_of(&self, d: &Army) -> u8 {
-        self.place_at(d.hex).filter(|p| p.owner == Some(d.side)).map_or(0, |p| p.walls)
+        self.place_at(d.hex)
+            .filter(|p| p.owner == Some(d.side))
+            .map_or(0, |p| p.walls)
     }
 
     fn arm_value(&self, army: &Army, arm: Arm, attacking: bool, at: Hex) -> u64 {
         let stats = self.rules.arms.get(arm);
-        let mut v = u64::from(army.men.get(arm)) * u64::from(if attacking { stats.attack } else { stats.defense });
+        let mut v = u64::from(army.men.get(arm))
+            * u64::from(if attacking {
+                stats.attack
+            } else {
+                stats.defense
+            });
         if stats.mounted {
             v = v * u64::from(self.terrain_at(at).map_or(100, |t| t.horse_combat_pct)) / 100;
         }
@@ -101,14 +121,21 @@ impl Game {
     /// on that hex (not hidden), in id order.
     pub fn defending_stack(&self, def: &Army) -> Vec<ArmyId> {
         let mut out = vec![def.id];
-        out.extend(self.armies_at(def.hex).filter(|x| x.id != def.id && x.side == def.side && x.state != ArmyState::Hidden).map(|x| x.id));
+        out.extend(
+            self.armies_at(def.hex)
+                .filter(|x| x.id != def.id && x.side == def.side && x.state != ArmyState::Hidden)
+                .map(|x| x.id),
+        );
         out
     }
 
     /// Men, morale, fatigue and food: what every army brings to any fight.
     fn base_strength(&self, army: &Army, attacking: bool, at: Hex) -> u64 {
         let c = &self.rules.combat;
-        let mut s: u64 = Arm::ALL.iter().map(|&arm| self.arm_value(army, arm, attacking, at)).sum();
+        let mut s: u64 = Arm::ALL
+            .iter()
+            .map(|&arm| self.arm_value(army, arm, attacking, at))
+            .sum();
         s = s * u64::from(50 + army.morale.min(100) / 2) / 100;
         s = s * u64::from(100 - army.fatigue.min(100) / 2) / 100;
         s = match army.status {
@@ -125,15 +152,26 @@ impl Game {
     fn strengths(&self, att: &Army, def: &Army, e: Engagement) -> Sides {
         let c = &self.rules.combat;
         let at = def.hex;
-        let mut f = BattleFactors { surprise: e.surprise, ..Default::default() };
+        let mut f = BattleFactors {
+            surprise: e.surprise,
+            ..Default::default()
+        };
         let mut a = self.base_strength(att, true, at);
-        let fortified = |x: &Army| if x.state == ArmyState::Fortified { u64::from(c.fortified_pct) } else { 100 };
+        let fortified = |x: &Army| {
+            if x.state == ArmyState::Fortified {
+                u64::from(c.fortified_pct)
+            } else {
+                100
+            }
+        };
         let walled = self.walls_of(def) > 0 && !e.sortie;
         let mut d: u64 = self
             .defending_stack(def)
             .into_iter()
             .map(|id| self.army(id))
-            .map(|x| self.base_strength(x, false, at) * if walled { 100 } else { fortified(x) } / 100)
+            .map(|x| {
+                self.base_strength(x, false, at) * if walled { 100 } else { fortified(x) } / 100
+            })
             .sum();
         d = d * u64::from(self.terrain_at(at).map_or(100, |t| t.defense_pct)) / 100;
         // Yongle 1082: an army caught fording a river fights at a disadvantage.
@@ -150,11 +188,19 @@ impl Game {
             f.walls = self.walls_of(def);
         }
         if f.walls > 0 {
-            let walls = u64::from(c.walls_pct.get(usize::from(f.walls)).copied().unwrap_or(100));
+            let walls = u64::from(
+                c.walls_pct
+                    .get(usize::from(f.walls))
+                    .copied()
+                    .unwrap_or(100),
+            );
             let needed = u64::from(att.men.total()) * u64::from(c.engines_per_thousand) / 1000;
             let have = u64::from(att.siege_engines).min(needed.max(1));
             // Engines batter down the walls' worth in proportion to how many of those needed are there.
-            let cut = (walls.saturating_sub(100)) * have * u64::from(100 - c.engines_walls_pct.min(100)) / 100 / needed.max(1);
+            let cut =
+                (walls.saturating_sub(100)) * have * u64::from(100 - c.engines_walls_pct.min(100))
+                    / 100
+                    / needed.max(1);
             d = d * (walls - cut) / 100;
         }
         if e.surprise {
@@ -166,7 +212,12 @@ impl Game {
             .state
             .armies
             .iter()
-            .filter(|x| x.is_active() && x.side == att.side && x.state != ArmyState::Routed && x.state != ArmyState::Hidden)
+            .filter(|x| {
+                x.is_active()
+                    && x.side == att.side
+                    && x.state != ArmyState::Routed
+                    && x.state != ArmyState::Hidden
+            })
             .filter_map(|x| dir_from_def(x.hex))
             .collect();
         if let Some(d0) = dir_from_def(att.hex) {
@@ -184,7 +235,11 @@ impl Game {
             bonus += u64::from(c.rear_pct);
         }
         a = a * (100 + bonus) / 100;
-        Sides { a: a.max(1), d: d.max(1), factors: f }
+        Sides {
+            a: a.max(1),
+            d: d.max(1),
+            factors: f,
+        }
     }
 
     /// What the fight would give for one face of the die.
@@ -200,7 +255,11 @@ impl Game {
         // Losses grow with the square of the enemy's share: lopsided fights are massacres.
         let def_ppm = (base * 4 * share_a / PPM * share_a / PPM).min(PPM / 2);
         let att_ppm = (base * 4 * (PPM - share_a) / PPM * (PPM - share_a) / PPM).min(PPM / 2);
-        let defender_loss: u32 = self.defending_stack(def).into_iter().map(|id| (u64::from(self.army(id).men.total()) * def_ppm / PPM) as u32).sum();
+        let defender_loss: u32 = self
+            .defending_stack(def)
+            .into_iter()
+            .map(|id| (u64::from(self.army(id).men.total()) * def_ppm / PPM) as u32)
+            .sum();
         let attacker_loss = (u64::from(att.men.total()) * att_ppm / PPM) as u32;
         let drop = |ppm: u64| (ppm / 10_000) as u32 * c.morale_per_loss_pct;
         let surprise_hit = if e.surprise { c.surprise_morale } else { 0 };
@@ -209,7 +268,11 @@ impl Game {
         let walls = s.factors.walls > 0;
         let result = if def_ppm >= att_ppm {
             if def_morale < c.rout_morale {
-                if walls { BattleResult::PlaceStormed } else { BattleResult::DefenderRouted }
+                if walls {
+                    BattleResult::PlaceStormed
+                } else {
+                    BattleResult::DefenderRouted
+                }
             } else if def_morale < c.retreat_morale && !walls {
                 BattleResult::DefenderRetreats
             } else {
@@ -222,19 +285,38 @@ impl Game {
         } else {
             BattleResult::Indecisive
         };
-        FaceOutcome { attacker_loss, defender_loss, attacker_morale: att_morale, defender_morale: def_morale, result, defender_loss_ppm: def_ppm as u32 }
+        FaceOutcome {
+            attacker_loss,
+            defender_loss,
+            attacker_morale: att_morale,
+            defender_morale: def_morale,
+            result,
+            defender_loss_ppm: def_ppm as u32,
+        }
     }
 
     /// The odds of `attacker` attacking `defender` now, for every face of the die. Pure.
     pub fn odds(&self, attacker: ArmyId, defender: ArmyId, surprise: bool) -> Odds {
         let (att, def) = (self.army(attacker), self.army(defender));
-        let e = Engagement { surprise, sortie: false };
+        let e = Engagement {
+            surprise,
+            sortie: false,
+        };
         let s = self.strengths(att, def, e);
-        let faces: Vec<FaceOutcome> = (0..self.rules.combat.luck_pct.len().max(1)).map(|f| self.face(att, def, &s, e, f)).collect();
+        let faces: Vec<FaceOutcome> = (0..self.rules.combat.luck_pct.len().max(1))
+            .map(|f| self.face(att, def, &s, e, f))
+            .collect();
         let n = faces.len() as u32;
         let wins = faces
             .iter()
-            .filter(|f| matches!(f.result, BattleResult::DefenderRetreats | BattleResult::DefenderRouted | BattleResult::PlaceStormed))
+            .filter(|f| {
+                matches!(
+                    f.result,
+                    BattleResult::DefenderRetreats
+                        | BattleResult::DefenderRouted
+                        | BattleResult::PlaceStormed
+                )
+            })
             .count() as u32;
         Odds {
             attacker_strength: s.a,
@@ -250,14 +332,21 @@ impl Game {
 
     fn split(&self, n: u32) -> Losses {
         let killed = n * self.rules.combat.killed_pct.min(100) / 100;
-        Losses { killed, wounded: n - killed, ..Default::default() }
+        Losses {
+            killed,
+            wounded: n - killed,
+            ..Default::default()
+        }
     }
 
     /// Fights one battle and carries out its consequences.
     pub(crate) fn battle(&mut self, attacker: ArmyId, defender: ArmyId, e: Engagement) {
         let (att, def) = (self.army(attacker).clone(), self.army(defender).clone());
         if def.state == ArmyState::Hidden {
-            self.emit(Event::StateChanged { army: defender, state: ArmyState::Marching });
+            self.emit(Event::StateChanged {
+                army: defender,
+                state: ArmyState::Marching,
+            });
         }
         let s = self.strengths(&att, &def, e);
         let die = self.roll(self.rules.combat.luck_pct.len().max(1) as u32);
@@ -271,10 +360,15 @@ impl Game {
             .map(|&id| {
                 let x = self.army(id);
                 let lost = (u64::from(x.men.total()) * u64::from(o.defender_loss_ppm) / PPM) as u32;
-                crate::event::Support { army: id, losses: self.split(lost), morale: x.morale.saturating_sub(drop) }
+                crate::event::Support {
+                    army: id,
+                    losses: self.split(lost),
+                    morale: x.morale.saturating_sub(drop),
+                }
             })
             .collect();
-        let primary_loss = (u64::from(def.men.total()) * u64::from(o.defender_loss_ppm) / PPM) as u32;
+        let primary_loss =
+            (u64::from(def.men.total()) * u64::from(o.defender_loss_ppm) / PPM) as u32;
         self.emit(Event::Battle {
             attacker,
             defender,
@@ -292,7 +386,9 @@ impl Game {
         });
         match o.result {
             BattleResult::Indecisive => {}
-            BattleResult::DefenderRetreats => stack.iter().for_each(|&d| self.retreat(d, att.hex, 1)),
+            BattleResult::DefenderRetreats => {
+                stack.iter().for_each(|&d| self.retreat(d, att.hex, 1))
+            }
             BattleResult::DefenderRouted => stack.iter().for_each(|&d| self.rout(d, &att)),
             BattleResult::AttackerRepulsed if !e.sortie => self.retreat(attacker, def.hex, 1),
             BattleResult::AttackerRouted if !e.sortie => self.rout(attacker, &def),
@@ -318,27 +414,55 @@ impl Game {
         }
         let side = self.army(attacker).side;
         if let Some(p) = self.place_at(hex).map(|p| (p.id, p.stores_ge))
-            && !self.armies_at(hex).any(|x| x.side != side && self.at_war(x.side, side))
+            && !self
+                .armies_at(hex)
+                .any(|x| x.side != side && self.at_war(x.side, side))
         {
-            self.emit(Event::PlaceCaptured { place: p.0, side, stores_ge: p.1 });
+            self.emit(Event::PlaceCaptured {
+                place: p.0,
+                side,
+                stores_ge: p.1,
+            });
             let from = self.army(attacker).hex;
             let facing = from.direction_to(hex).map(|d| d as u8);
-            self.emit(Event::Moved { army: attacker, from, to: hex, steps: 1, metres: 0, forced: false, facing });
+            self.emit(Event::Moved {
+                army: attacker,
+                from,
+                to: hex,
+                steps: 1,
+                metres: 0,
+                forced: false,
+                facing,
+            });
         }
     }
 
     /// A routed army flees two hexes; the pursuit takes prisoners, more of them when the victor
     /// has horse. One with nowhere to flee surrenders.
     fn rout(&mut self, id: ArmyId, victor: &Army) {
-        let (men, routed) = (self.army(id).men.total(), self.army(id).state == ArmyState::Routed);
-        let horse_share = u64::from(victor.men.mounted()) * 100 / u64::from(victor.men.total().max(1));
-        let ppm = (u64::from(self.rules.combat.rout_capture_ppm) * (100 + horse_share) / 100).min(PPM) as u32;
+        let (men, routed) = (
+            self.army(id).men.total(),
+            self.army(id).state == ArmyState::Routed,
+        );
+        let horse_share =
+            u64::from(victor.men.mounted()) * 100 / u64::from(victor.men.total().max(1));
+        let ppm = (u64::from(self.rules.combat.rout_capture_ppm) * (100 + horse_share) / 100)
+            .min(PPM) as u32;
         let captured = self.share(men, ppm);
         if !routed {
-            self.emit(Event::StateChanged { army: id, state: ArmyState::Routed });
+            self.emit(Event::StateChanged {
+                army: id,
+                state: ArmyState::Routed,
+            });
         }
         if captured > 0 {
-            self.emit(Event::Attrition { army: id, cause: crate::state::Cause::Captured, men: captured, porters: 0 });
+            self.emit(Event::Attrition {
+                army: id,
+                hex: self.army(id).hex,
+                cause: crate::state::Cause::Captured,
+                men: captured,
+                porters: 0,
+            });
         }
         self.retreat(id, victor.hex, 2);
     }
@@ -351,16 +475,24 @@ impl Game {
             if !a.is_active() {
                 return;
             }
-            if self.place_at(a.hex).is_some_and(|p| p.walls > 0 && p.owner == Some(a.side)) {
+            if self
+                .place_at(a.hex)
+                .is_some_and(|p| p.walls > 0 && p.owner == Some(a.side))
+            {
                 return; // behind its own walls
             }
             let zoc = self.enemy_zoc(a.side);
             let mut best: Option<(u32, u32, usize, Hex)> = None;
             for (dir, h) in a.hex.neighbours().into_iter().enumerate() {
-                if self.step_cost_m(&a, h).is_err() || self.armies_at(h).any(|e| self.at_war(e.side, a.side)) {
+                if self.step_cost_m(&a, h).is_err()
+                    || self.armies_at(h).any(|e| self.at_war(e.side, a.side))
+                {
                     continue;
                 }
-                if self.place_at(h).is_some_and(|p| p.owner.is_some_and(|o| self.at_war(o, a.side))) {
+                if self
+                    .place_at(h)
+                    .is_some_and(|p| p.owner.is_some_and(|o| self.at_war(o, a.side)))
+                {
                     continue;
                 }
                 let far = h.distance(enemy_at);
@@ -371,7 +503,11 @@ impl Game {
                 }
             }
             match best {
-                Some((_, _, _, to)) => self.emit(Event::Retreated { army: id, from: a.hex, to }),
+                Some((_, _, _, to)) => self.emit(Event::Retreated {
+                    army: id,
+                    from: a.hex,
+                    to,
+                }),
                 None if step == 0 => {
                     let men = a.men.total();
                     self.emit(Event::Surrendered { army: id, men });
@@ -383,7 +519,11 @@ impl Game {
     }
 
     pub(crate) fn check_assault(&self, army: &Army, place: PlaceId) -> Result<(), OrderError> {
-        let p = self.state.places.get(usize::from(place.0)).ok_or(OrderError::NoSuchPlace(place))?;
+        let p = self
+            .state
+            .places
+            .get(usize::from(place.0))
+            .ok_or(OrderError::NoSuchPlace(place))?;
         if army.attacked {
             return Err(OrderError::AlreadyAttacked);
         }
@@ -404,15 +544,31 @@ impl Game {
     pub(crate) fn assault(&mut self, id: ArmyId, place: PlaceId) {
         let side = self.army(id).side;
         let hex = self.place(place).hex;
-        let garrison = self.armies_at(hex).filter(|g| self.at_war(g.side, side)).max_by_key(|g| (g.men.total(), std::cmp::Reverse(g.id))).map(|g| g.id);
+        let garrison = self
+            .armies_at(hex)
+            .filter(|g| self.at_war(g.side, side))
+            .max_by_key(|g| (g.men.total(), std::cmp::Reverse(g.id)))
+            .map(|g| g.id);
         match garrison {
             Some(g) => self.battle(id, g, Engagement::default()),
             None => {
                 let stores_ge = self.place(place).stores_ge;
-                self.emit(Event::PlaceCaptured { place, side, stores_ge });
+                self.emit(Event::PlaceCaptured {
+                    place,
+                    side,
+                    stores_ge,
+                });
                 let from = self.army(id).hex;
                 let facing = from.direction_to(hex).map(|d| d as u8);
-                self.emit(Event::Moved { army: id, from, to: hex, steps: 1, metres: 0, forced: false, facing });
+                self.emit(Event::Moved {
+                    army: id,
+                    from,
+                    to: hex,
+                    steps: 1,
+                    metres: 0,
+                    forced: false,
+                    facing,
+                });
             }
         }
     }

@@ -22,15 +22,19 @@ impl std::str::FromStr for ControllerKind {
         match s {
             "idle" => Ok(ControllerKind::Idle),
             "historical" => Ok(ControllerKind::Historical),
-            "ai" => Err("the AI controller has not landed yet (expected `idle` or `historical`)".into()),
-            _ => Err(format!("unknown controller `{s}` (expected `idle` or `historical`)")),
+            "ai" => {
+                Err("the AI controller has not landed yet (expected `idle` or `historical`)".into())
+            }
+            _ => Err(format!(
+                "unknown controller `{s}` (expected `idle` or `historical`)"
+            )),
         }
     }
 }
 
 /// Gives orders for one side. Called repeatedly in a turn until it has nothing more to say,
 /// so it can react to what its earlier orders caused (an ambush, a retreat).
-pub trait Controller {
+pub trait Controller: Send + Sync {
     fn orders(&mut self, game: &Game, side: SideId) -> Vec<Order>;
 }
 
@@ -49,7 +53,12 @@ pub struct Historical;
 impl Historical {
     fn standing<'a>(game: &'a Game, army: &Army) -> Option<&'a StandingOrder> {
         let name = game.army_name(army.id);
-        game.scenario.historical.iter().filter(|h| h.army == name && h.date <= game.state.date).last().map(|h| &h.order)
+        game.scenario
+            .historical
+            .iter()
+            .filter(|h| h.army == name && h.date <= game.state.date)
+            .last()
+            .map(|h| &h.order)
     }
 
     fn march(game: &Game, army: &Army, goal: crate::hex::Hex, forced: bool) -> Option<Order> {
@@ -58,7 +67,11 @@ impl Historical {
         }
         let path = game.find_path(army, goal)?;
         let path = game.truncate_to_turn(army, &path, forced);
-        (!path.is_empty()).then_some(Order::Move { army: army.id, path, forced })
+        (!path.is_empty()).then_some(Order::Move {
+            army: army.id,
+            path,
+            forced,
+        })
     }
 
     /// March next to `goal`: the nearest passable neighbour of it.
@@ -69,7 +82,10 @@ impl Historical {
         let mut best: Option<(usize, Vec<crate::hex::Hex>)> = None;
         for nb in goal.neighbours() {
             if let Some(p) = game.find_path(army, nb) {
-                let cost: u32 = p.iter().map(|h| game.step_cost_m(army, *h).unwrap_or(u32::MAX / 64)).sum();
+                let cost: u32 = p
+                    .iter()
+                    .map(|h| game.step_cost_m(army, *h).unwrap_or(u32::MAX / 64))
+                    .sum();
                 if best.as_ref().is_none_or(|b| (cost as usize) < b.0) {
                     best = Some((cost as usize, p));
                 }
@@ -80,7 +96,11 @@ impl Historical {
             return None;
         }
         let path = game.truncate_to_turn(army, &path, forced);
-        (!path.is_empty()).then_some(Order::Move { army: army.id, path, forced })
+        (!path.is_empty()).then_some(Order::Move {
+            army: army.id,
+            path,
+            forced,
+        })
     }
 
     /// Attack the target if it is next to us; when pursuing, march on it first.
@@ -90,7 +110,10 @@ impl Historical {
             return None;
         }
         let o = if army.hex.is_adjacent(t.hex) {
-            Order::Attack { army: army.id, target: t.id }
+            Order::Attack {
+                army: army.id,
+                target: t.id,
+            }
         } else {
             Self::approach(game, army, t.hex, pursue?)?
         };
@@ -106,9 +129,16 @@ impl Historical {
             .state
             .armies
             .iter()
-            .filter(|t| game.at_war(t.side, army.side) && game.visible_to(t, army.side) && t.hex.is_adjacent(army.hex))
+            .filter(|t| {
+                game.at_war(t.side, army.side)
+                    && game.visible_to(t, army.side)
+                    && t.hex.is_adjacent(army.hex)
+            })
             .min_by_key(|t| (t.state == ArmyState::Routed, t.id))
-            .map(|t| Order::Attack { army: army.id, target: t.id });
+            .map(|t| Order::Attack {
+                army: army.id,
+                target: t.id,
+            });
         let o = target.unwrap_or(Order::Hide { army: army.id });
         game.check(army.side, &o).is_ok().then_some(o)
     }
@@ -140,15 +170,23 @@ impl Historical {
                 }
                 legal(Self::march(game, army, *hex, false)?)
             }
-            StandingOrder::Pursue { army: target, forced } => Self::engage(game, army, target, Some(*forced)),
+            StandingOrder::Pursue {
+                army: target,
+                forced,
+            } => Self::engage(game, army, target, Some(*forced)),
             StandingOrder::Attack { army: target } => Self::engage(game, army, target, None),
             StandingOrder::Hide => Self::ambush(game, army),
-            StandingOrder::Hold => (army.state == ArmyState::Marching).then_some(Order::Hold { army: id }),
+            StandingOrder::Hold => {
+                (army.state == ArmyState::Marching).then_some(Order::Hold { army: id })
+            }
             StandingOrder::Fortify => legal(Order::Fortify { army: id }),
             StandingOrder::Besiege { place } => {
                 let p = game.place(game.place_id(place)?);
                 if army.hex.is_adjacent(p.hex) {
-                    legal(Order::Besiege { army: id, place: p.id })
+                    legal(Order::Besiege {
+                        army: id,
+                        place: p.id,
+                    })
                 } else {
                     legal(Self::approach(game, army, p.hex, false)?)
                 }
@@ -156,7 +194,10 @@ impl Historical {
             StandingOrder::Assault { place } => {
                 let p = game.place(game.place_id(place)?);
                 if army.hex.is_adjacent(p.hex) {
-                    legal(Order::Assault { army: id, place: p.id })
+                    legal(Order::Assault {
+                        army: id,
+                        place: p.id,
+                    })
                 } else {
                     legal(Self::approach(game, army, p.hex, false)?)
                 }
@@ -167,7 +208,12 @@ impl Historical {
 
 impl Controller for Historical {
     fn orders(&mut self, game: &Game, side: SideId) -> Vec<Order> {
-        game.state.armies.iter().filter(|a| a.side == side && a.is_active()).filter_map(|a| Self::order_for(game, a)).collect()
+        game.state
+            .armies
+            .iter()
+            .filter(|a| a.side == side && a.is_active())
+            .filter_map(|a| Self::order_for(game, a))
+            .collect()
     }
 }
 

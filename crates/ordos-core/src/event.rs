@@ -42,11 +42,32 @@ pub struct Support {
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum Event {
-    TurnBegan { turn: u32, date: Date },
-    Arrived { army: ArmyId, hex: Hex },
-    Moved { army: ArmyId, from: Hex, to: Hex, steps: u32, metres: u32, forced: bool, facing: Option<u8> },
-    Ambushed { army: ArmyId, hex: Hex, by: Vec<ArmyId> },
-    StateChanged { army: ArmyId, state: ArmyState },
+    TurnBegan {
+        turn: u32,
+        date: Date,
+    },
+    Arrived {
+        army: ArmyId,
+        hex: Hex,
+    },
+    Moved {
+        army: ArmyId,
+        from: Hex,
+        to: Hex,
+        steps: u32,
+        metres: u32,
+        forced: bool,
+        facing: Option<u8>,
+    },
+    Ambushed {
+        army: ArmyId,
+        hex: Hex,
+        by: Vec<ArmyId>,
+    },
+    StateChanged {
+        army: ArmyId,
+        state: ArmyState,
+    },
     Battle {
         attacker: ArmyId,
         defender: ArmyId,
@@ -63,16 +84,55 @@ pub enum Event {
         /// The other armies on the defender's hex, who fought beside it.
         supporting: Vec<Support>,
     },
-    Retreated { army: ArmyId, from: Hex, to: Hex },
-    Surrendered { army: ArmyId, men: u32 },
-    Destroyed { army: ArmyId },
-    PlaceCaptured { place: PlaceId, side: SideId, stores_ge: u64 },
-    SiegeBegun { army: ArmyId, place: PlaceId, close: bool },
-    SiegeLifted { army: ArmyId, place: PlaceId, reason: String },
-    EnginesBuilt { army: ArmyId, engines: u32 },
-    Attrition { army: ArmyId, cause: Cause, men: u32, porters: u32 },
-    PortersSentHome { army: ArmyId, porters: u32, ge: u64 },
-    AnimalsDied { army: ArmyId, camels: u32, horses: u32, donkeys: u32 },
+    Retreated {
+        army: ArmyId,
+        from: Hex,
+        to: Hex,
+    },
+    Surrendered {
+        army: ArmyId,
+        men: u32,
+    },
+    Destroyed {
+        army: ArmyId,
+    },
+    PlaceCaptured {
+        place: PlaceId,
+        side: SideId,
+        stores_ge: u64,
+    },
+    SiegeBegun {
+        army: ArmyId,
+        place: PlaceId,
+        close: bool,
+    },
+    SiegeLifted {
+        army: ArmyId,
+        place: PlaceId,
+        reason: String,
+    },
+    EnginesBuilt {
+        army: ArmyId,
+        engines: u32,
+    },
+    Attrition {
+        army: ArmyId,
+        hex: Hex,
+        cause: Cause,
+        men: u32,
+        porters: u32,
+    },
+    PortersSentHome {
+        army: ArmyId,
+        porters: u32,
+        ge: u64,
+    },
+    AnimalsDied {
+        army: ArmyId,
+        camels: u32,
+        horses: u32,
+        donkeys: u32,
+    },
     /// The day's supply: food and water with the column afterwards.
     Provisioned {
         army: ArmyId,
@@ -89,11 +149,36 @@ pub enum Event {
         in_supply: bool,
     },
     /// A place's stores and water after the day.
-    PlaceProvisioned { place: PlaceId, stores_ge: u64, cistern_days: u32, days_besieged: u32 },
-    Spirits { army: ArmyId, morale: u32, fatigue: u32 },
-    Weather { date: Date, weather: Weather },
-    Chronicle { date: Date, text: String },
-    ConditionMet { side: SideId, condition: u32, points: u32, text: String },
-    GameOver { winner: Option<SideId>, reason: String },
-    DayEnded { date: Date },
+    PlaceProvisioned {
+        place: PlaceId,
+        stores_ge: u64,
+        cistern_days: u32,
+        days_besieged: u32,
+    },
+    Spirits {
+        army: ArmyId,
+        morale: u32,
+        fatigue: u32,
+    },
+    Weather {
+        date: Date,
+        weather: Weather,
+    },
+    Chronicle {
+        date: Date,
+        text: String,
+    },
+    ConditionMet {
+        side: SideId,
+        condition: u32,
+        points: u32,
+        text: String,
+    },
+    GameOver {
+        winner: Option<SideId>,
+        reason: String,
+    },
+    DayEnded {
+        date: Date,
+    },
 }

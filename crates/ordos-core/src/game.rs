@@ -30,12 +30,28 @@ impl Map {
         let height = s.height() as i32;
         let mut terrain = Vec::with_capacity((width * height).max(0) as usize);
         for row in &s.map.rows {
-            for ch in row.chars().chain(std::iter::repeat(' ')).take(width as usize) {
-                let t = s.map.legend.get(&ch).and_then(|id| rules.terrain_index(id)).unwrap_or(0);
+            for ch in row
+                .chars()
+                .chain(std::iter::repeat(' '))
+                .take(width as usize)
+            {
+                let t = s
+                    .map
+                    .legend
+                    .get(&ch)
+                    .and_then(|id| rules.terrain_index(id))
+                    .unwrap_or(0);
                 terrain.push(t as u16);
             }
         }
-        let mut map = Map { width, height, hex_m: s.map.hex_m.max(1), terrain, ford: Vec::new(), spring: Vec::new() };
+        let mut map = Map {
+            width,
+            height,
+            hex_m: s.map.hex_m.max(1),
+            terrain,
+            ford: Vec::new(),
+            spring: Vec::new(),
+        };
         map.ford = vec![false; map.terrain.len()];
         map.spring = vec![false; map.terrain.len()];
         for h in &s.map.fords {
@@ -52,7 +68,8 @@ impl Map {
     }
 
     pub fn index(&self, h: Hex) -> Option<usize> {
-        (h.col >= 0 && h.row >= 0 && h.col < self.width && h.row < self.height).then(|| (h.row * self.width + h.col) as usize)
+        (h.col >= 0 && h.row >= 0 && h.col < self.width && h.row < self.height)
+            .then(|| (h.row * self.width + h.col) as usize)
     }
     pub fn contains(&self, h: Hex) -> bool {
         self.index(h).is_some()
@@ -124,7 +141,12 @@ impl Game {
                 days_besieged: 0,
             })
             .collect();
-        let armies = scenario.armies.iter().enumerate().map(|(i, a)| new_army(&scenario, &rules, i, a)).collect::<Vec<_>>();
+        let armies = scenario
+            .armies
+            .iter()
+            .enumerate()
+            .map(|(i, a)| new_army(&scenario, &rules, i, a))
+            .collect::<Vec<_>>();
         let state = GameState {
             turn: 0,
             date: scenario.start,
@@ -135,7 +157,16 @@ impl Game {
             scored: vec![false; scenario.victory.len()],
             over: None,
         };
-        let mut game = Game { scenario, rules, map, state, seed, rng: ChaCha8Rng::seed_from_u64(seed), at_war, log: Vec::new() };
+        let mut game = Game {
+            scenario,
+            rules,
+            map,
+            state,
+            seed,
+            rng: ChaCha8Rng::seed_from_u64(seed),
+            at_war,
+            log: Vec::new(),
+        };
         game.begin_turn();
         game
     }
@@ -167,7 +198,11 @@ impl Game {
         &self.state.places[usize::from(p.0)]
     }
     pub fn at_war(&self, a: SideId, b: SideId) -> bool {
-        self.at_war.get(usize::from(a.0)).and_then(|r| r.get(usize::from(b.0))).copied().unwrap_or(false)
+        self.at_war
+            .get(usize::from(a.0))
+            .and_then(|r| r.get(usize::from(b.0)))
+            .copied()
+            .unwrap_or(false)
     }
     pub fn terrain_at(&self, h: Hex) -> Option<&TerrainType> {
         self.map.terrain(h).map(|t| &self.rules.terrain[t])
@@ -184,29 +219,41 @@ impl Game {
     }
     /// Active armies on a hex, in id order.
     pub fn armies_at(&self, h: Hex) -> impl Iterator<Item = &Army> {
-        self.state.armies.iter().filter(move |a| a.is_active() && a.hex == h)
+        self.state
+            .armies
+            .iter()
+            .filter(move |a| a.is_active() && a.hex == h)
     }
     /// Enemy armies of `side` on a hex that `side` can see.
     pub fn visible_enemy_at(&self, side: SideId, h: Hex) -> bool {
-        self.armies_at(h).any(|a| self.at_war(side, a.side) && self.visible_to(a, side))
+        self.armies_at(h)
+            .any(|a| self.at_war(side, a.side) && self.visible_to(a, side))
     }
     /// A place is besieged when an enemy army is investing or blockading it.
     pub fn is_besieged(&self, p: PlaceId) -> bool {
         let place = self.place(p);
         self.state.armies.iter().any(|a| {
-            a.is_active() && a.besieging == Some(p) && place.owner.is_none_or(|o| self.at_war(o, a.side))
+            a.is_active()
+                && a.besieging == Some(p)
+                && place.owner.is_none_or(|o| self.at_war(o, a.side))
         })
     }
     /// Whether the Yellow River is frozen today (logistics.md: it freezes in winter).
     pub fn river_frozen(&self) -> bool {
-        self.rules.climate.river_frozen_months.contains(&self.state.date.month)
+        self.rules
+            .climate
+            .river_frozen_months
+            .contains(&self.state.date.month)
     }
     /// Hexes in the zone of control of `side`'s visible enemies: next to an enemy army that is
     /// neither hidden nor routed.
     pub fn enemy_zoc(&self, side: SideId) -> Vec<bool> {
         let mut zoc = vec![false; self.map.len()];
         for e in &self.state.armies {
-            if e.is_active() && self.at_war(side, e.side) && !matches!(e.state, ArmyState::Hidden | ArmyState::Routed) {
+            if e.is_active()
+                && self.at_war(side, e.side)
+                && !matches!(e.state, ArmyState::Hidden | ArmyState::Routed)
+            {
                 for n in e.hex.neighbours() {
                     if let Some(i) = self.map.index(n) {
                         zoc[i] = true;
@@ -229,7 +276,12 @@ impl Game {
     pub fn side_totals(&self, side: SideId) -> (u32, u32, Losses) {
         let mut losses = Losses::default();
         let (mut start, mut now) = (0, 0);
-        for a in self.state.armies.iter().filter(|a| a.side == side && a.state != ArmyState::Awaiting) {
+        for a in self
+            .state
+            .armies
+            .iter()
+            .filter(|a| a.side == side && a.state != ArmyState::Awaiting)
+        {
             start += a.men_start;
             now += a.men.total();
             losses.merge(&a.losses);
@@ -256,7 +308,12 @@ impl Game {
         let exact = u64::from(men) * u64::from(ppm);
         let whole = (exact / 1_000_000) as u32;
         let frac = (exact % 1_000_000) as u32;
-        if frac > 0 && self.roll(1_000_000) < frac { whole + 1 } else { whole }.min(men)
+        if frac > 0 && self.roll(1_000_000) < frac {
+            whole + 1
+        } else {
+            whole
+        }
+        .min(men)
     }
 
     // ----- the flow ------------------------------------------------------------------------
@@ -272,7 +329,10 @@ impl Game {
         self.check(side, order)?;
         let first = self.log.len();
         self.resolve(order);
-        Ok(self.log[first..].iter().map(|(_, _, e)| e.clone()).collect())
+        Ok(self.log[first..]
+            .iter()
+            .map(|(_, _, e)| e.clone())
+            .collect())
     }
 
     /// Whether an order is legal now, and if not, why.
@@ -281,7 +341,11 @@ impl Game {
             return Err(OrderError::GameOver);
         }
         let id = order.army();
-        let army = self.state.armies.get(usize::from(id.0)).ok_or(OrderError::NoSuchArmy(id))?;
+        let army = self
+            .state
+            .armies
+            .get(usize::from(id.0))
+            .ok_or(OrderError::NoSuchArmy(id))?;
         if army.side != side {
             return Err(OrderError::NotYourArmy { side: army.side });
         }
@@ -309,40 +373,74 @@ impl Game {
     fn resolve(&mut self, order: &Order) {
         match order {
             Order::Move { army, path, forced } => self.resolve_move(*army, path, *forced),
-            Order::Attack { army, target } => self.battle(*army, *target, crate::combat::Engagement::default()),
+            Order::Attack { army, target } => {
+                self.battle(*army, *target, crate::combat::Engagement::default())
+            }
             Order::Sortie { army, target } => {
-                let surprise = self.rules.combat.sortie_surprise && self.army(*target).state == ArmyState::Besieging;
-                self.battle(*army, *target, crate::combat::Engagement { surprise, sortie: true })
+                let surprise = self.rules.combat.sortie_surprise
+                    && self.army(*target).state == ArmyState::Besieging;
+                self.battle(
+                    *army,
+                    *target,
+                    crate::combat::Engagement {
+                        surprise,
+                        sortie: true,
+                    },
+                )
             }
             Order::Besiege { army, place } => self.begin_siege(*army, *place, true),
             Order::Blockade { army, place } => self.begin_siege(*army, *place, false),
             Order::Assault { army, place } => self.assault(*army, *place),
             Order::LiftSiege { army } => {
                 if let Some(p) = self.army(*army).besieging {
-                    self.emit(Event::SiegeLifted { army: *army, place: p, reason: "ordered".into() });
+                    self.emit(Event::SiegeLifted {
+                        army: *army,
+                        place: p,
+                        reason: "ordered".into(),
+                    });
                 }
             }
             Order::Hold { army } => {
                 let a = self.army(*army);
                 if matches!(a.state, ArmyState::Marching) {
-                    self.emit(Event::StateChanged { army: *army, state: ArmyState::Encamped });
+                    self.emit(Event::StateChanged {
+                        army: *army,
+                        state: ArmyState::Encamped,
+                    });
                 }
             }
-            Order::Fortify { army } => self.emit(Event::StateChanged { army: *army, state: ArmyState::Fortified }),
-            Order::Hide { army } => self.emit(Event::StateChanged { army: *army, state: ArmyState::Hidden }),
+            Order::Fortify { army } => self.emit(Event::StateChanged {
+                army: *army,
+                state: ArmyState::Fortified,
+            }),
+            Order::Hide { army } => self.emit(Event::StateChanged {
+                army: *army,
+                state: ArmyState::Hidden,
+            }),
         }
     }
 
     /// Starts a turn: resets what armies have done, brings in reinforcements.
     pub(crate) fn begin_turn(&mut self) {
         let turn = self.state.turn + 1;
-        self.emit(Event::TurnBegan { turn, date: self.state.date });
+        self.emit(Event::TurnBegan {
+            turn,
+            date: self.state.date,
+        });
         for i in 0..self.state.armies.len() {
             let a = &self.state.armies[i];
-            let due = self.scenario.armies[i].arrives.is_some_and(|d| d <= self.state.date);
-            if a.state == ArmyState::Awaiting && due && !self.armies_at(a.hex).any(|e| self.at_war(e.side, a.side)) {
+            let due = self.scenario.armies[i]
+                .arrives
+                .is_some_and(|d| d <= self.state.date);
+            if a.state == ArmyState::Awaiting
+                && due
+                && !self.armies_at(a.hex).any(|e| self.at_war(e.side, a.side))
+            {
                 let hex = a.hex;
-                self.emit(Event::Arrived { army: ArmyId(i as u16), hex });
+                self.emit(Event::Arrived {
+                    army: ArmyId(i as u16),
+                    hex,
+                });
             }
         }
     }
@@ -400,7 +498,10 @@ impl Game {
         } else {
             Weather::Clear
         };
-        self.emit(Event::Weather { date, weather: weather.unwrap_or(rolled) });
+        self.emit(Event::Weather {
+            date,
+            weather: weather.unwrap_or(rolled),
+        });
         for text in chronicle {
             self.emit(Event::Chronicle { date, text });
         }
@@ -413,10 +514,23 @@ impl Game {
 }
 
 fn new_army(s: &Scenario, rules: &Rules, i: usize, a: &crate::scenario::ArmyDef) -> Army {
-    let men = Men { foot: a.men.foot, crossbow: a.men.crossbow, light_horse: a.men.light_horse, heavy_horse: a.men.heavy_horse };
+    let men = Men {
+        foot: a.men.foot,
+        crossbow: a.men.crossbow,
+        light_horse: a.men.light_horse,
+        heavy_horse: a.men.heavy_horse,
+    };
     let sup = &rules.supply;
-    let pack_days = a.pack_days.unwrap_or(if men.mounted() * 2 > men.total() { sup.horseman_pack_days } else { sup.soldier_pack_days });
-    let animals = Animals { camels: a.animals.camels, horses: a.animals.horses, donkeys: a.animals.donkeys };
+    let pack_days = a.pack_days.unwrap_or(if men.mounted() * 2 > men.total() {
+        sup.horseman_pack_days
+    } else {
+        sup.soldier_pack_days
+    });
+    let animals = Animals {
+        camels: a.animals.camels,
+        horses: a.animals.horses,
+        donkeys: a.animals.donkeys,
+    };
     let mut army = Army {
         id: ArmyId(i as u16),
         side: SideId(s.side_index(&a.side).unwrap_or(0) as u8),
@@ -456,7 +570,10 @@ fn new_army(s: &Scenario, rules: &Rules, i: usize, a: &crate::scenario::ArmyDef)
     let capacity = crate::supply::capacity_ge(rules, &army);
     army.rations_ge = match a.rations {
         RationsDef::Full => capacity,
-        RationsDef::Days(d) => (u64::from(d) * army.mouths() * u64::from(sup.ration_sheng_per_man_day) * GE_PER_SHENG).min(capacity),
+        RationsDef::Days(d) => {
+            (u64::from(d) * army.mouths() * u64::from(sup.ration_sheng_per_man_day) * GE_PER_SHENG)
+                .min(capacity)
+        }
     };
     army
 }

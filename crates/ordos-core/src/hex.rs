@@ -42,7 +42,11 @@ impl Hex {
 
     /// The neighbour in direction `dir` (0..6).
     pub fn neighbour(self, dir: usize) -> Hex {
-        let table = if self.row & 1 == 0 { &EVEN_ROW } else { &ODD_ROW };
+        let table = if self.row & 1 == 0 {
+            &EVEN_ROW
+        } else {
+            &ODD_ROW
+        };
         let (dc, dr) = table[dir % DIRECTIONS];
         Hex::new(self.col + dc, self.row + dr)
     }

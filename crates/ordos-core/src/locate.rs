@@ -71,7 +71,12 @@ impl<'a> Source<'a> {
             }
             i += 1;
         }
-        Source { text, depth, code, comment }
+        Source {
+            text,
+            depth,
+            code,
+            comment,
+        }
     }
 
     pub fn line_col(&self, offset: usize) -> LineCol {
@@ -114,7 +119,9 @@ impl<'a> Source<'a> {
     fn value_end(&self, start: usize, vdepth: u32) -> usize {
         let b = self.text.as_bytes();
         (start + 1..b.len())
-            .find(|&i| self.code[i] && self.depth[i] == vdepth && matches!(b[i], b',' | b')' | b']' | b'}'))
+            .find(|&i| {
+                self.code[i] && self.depth[i] == vdepth && matches!(b[i], b',' | b')' | b']' | b'}')
+            })
             .unwrap_or(b.len())
     }
 

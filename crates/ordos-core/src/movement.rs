@@ -24,7 +24,11 @@ impl Game {
             }
         }
         if army.porters > 0 {
-            pace = pace.min(if forced { arms.porter_forced_li } else { arms.porter_march_li });
+            pace = pace.min(if forced {
+                arms.porter_forced_li
+            } else {
+                arms.porter_march_li
+            });
         }
         if pace == u32::MAX {
             return 0;
@@ -42,12 +46,16 @@ impl Game {
     pub fn step_cost_m(&self, army: &Army, to: Hex) -> Result<u32, OrderError> {
         let t = self.terrain_at(to).ok_or(OrderError::OffMap { hex: to })?;
         if !t.passable {
-            let crossing = t.river == RiverKind::Major && (self.map.is_ford(to) || self.river_frozen());
+            let crossing =
+                t.river == RiverKind::Major && (self.map.is_ford(to) || self.river_frozen());
             if !crossing {
                 return Err(if t.river == RiverKind::Major {
                     OrderError::RiverBarrier { hex: to }
                 } else {
-                    OrderError::Impassable { hex: to, terrain: t.name.clone() }
+                    OrderError::Impassable {
+                        hex: to,
+                        terrain: t.name.clone(),
+                    }
                 });
             }
         }
@@ -63,7 +71,12 @@ impl Game {
     }
 
     /// Checks a march; returns its cost in metres.
-    pub(crate) fn check_move(&self, army: &Army, path: &[Hex], forced: bool) -> Result<u32, OrderError> {
+    pub(crate) fn check_move(
+        &self,
+        army: &Army,
+        path: &[Hex],
+        forced: bool,
+    ) -> Result<u32, OrderError> {
         if army.moved {
             return Err(OrderError::AlreadyMoved);
         }
@@ -95,7 +108,10 @@ impl Game {
         }
         let allowance = self.allowance_li(army, forced);
         if cost > allowance.saturating_mul(LI_M) {
-            return Err(OrderError::TooFar { needed_li: cost.div_ceil(LI_M), allowance_li: allowance });
+            return Err(OrderError::TooFar {
+                needed_li: cost.div_ceil(LI_M),
+                allowance_li: allowance,
+            });
         }
         Ok(cost)
     }
@@ -105,14 +121,22 @@ impl Game {
         self.state
             .armies
             .iter()
-            .filter(|e| e.state == ArmyState::Hidden && self.at_war(e.side, army.side) && (e.hex == h || e.hex.is_adjacent(h)))
+            .filter(|e| {
+                e.state == ArmyState::Hidden
+                    && self.at_war(e.side, army.side)
+                    && (e.hex == h || e.hex.is_adjacent(h))
+            })
             .map(|e| e.id)
             .collect()
     }
 
     pub(crate) fn resolve_move(&mut self, id: ArmyId, path: &[Hex], forced: bool) {
         if let Some(p) = self.army(id).besieging {
-            self.emit(Event::SiegeLifted { army: id, place: p, reason: "marched away".into() });
+            self.emit(Event::SiegeLifted {
+                army: id,
+                place: p,
+                reason: "marched away".into(),
+            });
         }
         let start = self.army(id).hex;
         let mut at = start;
@@ -123,7 +147,10 @@ impl Game {
         for &h in path {
             // A hidden army on the next hex is found by walking into it.
             let army = self.army(id).clone();
-            if self.armies_at(h).any(|e| e.state == ArmyState::Hidden && self.at_war(e.side, army.side)) {
+            if self
+                .armies_at(h)
+                .any(|e| e.state == ArmyState::Hidden && self.at_war(e.side, army.side))
+            {
                 sprung = self.ambushers(&army, at);
                 break;
             }
@@ -137,7 +164,15 @@ impl Game {
             }
         }
         if steps > 0 {
-            self.emit(Event::Moved { army: id, from: start, to: at, steps, metres, forced, facing });
+            self.emit(Event::Moved {
+                army: id,
+                from: start,
+                to: at,
+                steps,
+                metres,
+                forced,
+                facing,
+            });
         }
         self.march_toll(id, forced);
         if let Some(p) = self.place_at(at).map(|p| p.id) {
@@ -151,15 +186,29 @@ impl Game {
     /// Fatigue of the march, and the stragglers a forced march leaves behind.
     fn march_toll(&mut self, id: ArmyId, forced: bool) {
         let sup = &self.rules.supply;
-        let (add, ppm) = if forced { (sup.fatigue_forced, sup.straggler_ppm) } else { (sup.fatigue_march, 0) };
+        let (add, ppm) = if forced {
+            (sup.fatigue_forced, sup.straggler_ppm)
+        } else {
+            (sup.fatigue_march, 0)
+        };
         let a = self.army(id);
         let (men, morale, fatigue) = (a.men.total(), a.morale, a.fatigue);
         let stragglers = self.share(men, ppm);
         if stragglers > 0 {
-            self.emit(Event::Attrition { army: id, cause: Cause::Deserted, men: stragglers, porters: 0 });
+            self.emit(Event::Attrition {
+                army: id,
+                hex: self.army(id).hex,
+                cause: Cause::Deserted,
+                men: stragglers,
+                porters: 0,
+            });
         }
         let fatigue = (fatigue as i32 + add).clamp(0, 100) as u32;
-        self.emit(Event::Spirits { army: id, morale, fatigue });
+        self.emit(Event::Spirits {
+            army: id,
+            morale,
+            fatigue,
+        });
     }
 
     /// Marching into an enemy place that no army holds takes it, with its stores (Yinzhou 985:
@@ -167,27 +216,51 @@ impl Game {
     fn enter_place(&mut self, id: ArmyId, p: crate::state::PlaceId) {
         let side = self.army(id).side;
         let place = self.place(p);
-        let hostile_owner = place.owner.is_none_or(|o| o != side && self.at_war(o, side));
+        let hostile_owner = place
+            .owner
+            .is_none_or(|o| o != side && self.at_war(o, side));
         let defended = self.armies_at(place.hex).any(|e| e.side != side);
-        if hostile_owner && !defended && place.owner != Some(side) && (place.owner.is_some() || place.walls > 0) {
+        if hostile_owner
+            && !defended
+            && place.owner != Some(side)
+            && (place.owner.is_some() || place.walls > 0)
+        {
             let stores_ge = place.stores_ge;
-            self.emit(Event::PlaceCaptured { place: p, side, stores_ge });
+            self.emit(Event::PlaceCaptured {
+                place: p,
+                side,
+                stores_ge,
+            });
         }
     }
 
     /// Yuanhao's trap at Haoshuichuan (1041): the hidden armies fall on the column, each from
     /// its own side, with surprise.
     fn spring_ambush(&mut self, id: ArmyId, at: crate::hex::Hex, by: Vec<ArmyId>) {
-        self.emit(Event::Ambushed { army: id, hex: at, by: by.clone() });
+        self.emit(Event::Ambushed {
+            army: id,
+            hex: at,
+            by: by.clone(),
+        });
         for &e in &by {
-            self.emit(Event::StateChanged { army: e, state: ArmyState::Marching });
+            self.emit(Event::StateChanged {
+                army: e,
+                state: ArmyState::Marching,
+            });
         }
         for e in by {
             let (me, target) = (self.army(e), self.army(id));
             if !me.is_active() || !target.is_active() || !me.hex.is_adjacent(target.hex) {
                 continue;
             }
-            self.battle(e, id, crate::combat::Engagement { surprise: true, sortie: false });
+            self.battle(
+                e,
+                id,
+                crate::combat::Engagement {
+                    surprise: true,
+                    sortie: false,
+                },
+            );
         }
     }
 
@@ -218,12 +291,20 @@ impl Game {
             if i != start && zoc[i] {
                 continue; // a march must stop in a zone of control
             }
-            if i != start && self.place_at(h).is_some_and(|p| p.owner.is_some_and(|o| self.at_war(o, army.side))) {
+            if i != start
+                && self
+                    .place_at(h)
+                    .is_some_and(|p| p.owner.is_some_and(|o| self.at_war(o, army.side)))
+            {
                 continue;
             }
             for nb in h.neighbours() {
-                let Some(j) = self.map.index(nb) else { continue };
-                let Ok(c) = self.step_cost_m(army, nb) else { continue };
+                let Some(j) = self.map.index(nb) else {
+                    continue;
+                };
+                let Ok(c) = self.step_cost_m(army, nb) else {
+                    continue;
+                };
                 if self.visible_enemy_at(army.side, nb) {
                     continue;
                 }
@@ -256,7 +337,9 @@ impl Game {
         let mut used = 0u32;
         let mut out = Vec::new();
         for &h in path {
-            let Ok(c) = self.step_cost_m(army, h) else { break };
+            let Ok(c) = self.step_cost_m(army, h) else {
+                break;
+            };
             if used + c > budget {
                 break;
             }
@@ -275,7 +358,9 @@ impl Game {
         let zoc = self.enemy_zoc(army.side);
         let n = self.map.len();
         let mut dist = vec![u32::MAX; n];
-        let Some(start) = self.map.index(army.hex) else { return Vec::new() };
+        let Some(start) = self.map.index(army.hex) else {
+            return Vec::new();
+        };
         dist[start] = 0;
         let mut heap = BinaryHeap::new();
         heap.push(Reverse((0u32, start)));
@@ -284,8 +369,12 @@ impl Game {
                 continue;
             }
             for nb in self.map.hex_at(i).neighbours() {
-                let Some(j) = self.map.index(nb) else { continue };
-                let Ok(c) = self.step_cost_m(army, nb) else { continue };
+                let Some(j) = self.map.index(nb) else {
+                    continue;
+                };
+                let Ok(c) = self.step_cost_m(army, nb) else {
+                    continue;
+                };
                 let nd = d.saturating_add(c);
                 if nd <= budget && nd < dist[j] && !self.visible_enemy_at(army.side, nb) {
                     dist[j] = nd;
@@ -293,6 +382,9 @@ impl Game {
                 }
             }
         }
-        (0..n).filter(|&i| i != start && dist[i] != u32::MAX).map(|i| (self.map.hex_at(i), dist[i])).collect()
+        (0..n)
+            .filter(|&i| i != start && dist[i] != u32::MAX)
+            .map(|i| (self.map.hex_at(i), dist[i]))
+            .collect()
     }
 }

@@ -8,7 +8,11 @@ use thiserror::Error;
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Order {
     /// March along a path of adjacent hexes (not including the start), ordinary or forced.
-    Move { army: ArmyId, path: Vec<Hex>, forced: bool },
+    Move {
+        army: ArmyId,
+        path: Vec<Hex>,
+        forced: bool,
+    },
     /// Attack an adjacent enemy army.
     Attack { army: ArmyId, target: ArmyId },
     /// Invest an adjacent enemy place: cut it off, build engines where there is timber.
@@ -73,7 +77,9 @@ pub enum OrderError {
     OffMap { hex: Hex },
     #[error("{hex} is {terrain}, which armies cannot enter")]
     Impassable { hex: Hex, terrain: String },
-    #[error("the Yellow River at {hex} can be crossed only at a ford or ferry, or when it is frozen")]
+    #[error(
+        "the Yellow River at {hex} can be crossed only at a ford or ferry, or when it is frozen"
+    )]
     RiverBarrier { hex: Hex },
     #[error("an enemy army holds {hex}")]
     EnemyThere { hex: Hex },

@@ -39,9 +39,17 @@ pub enum ReplayError {
     #[error("replay format {0} is not supported (expected {REPLAY_FORMAT})")]
     Format(u32),
     #[error("turn {turn}: order {index} was refused on replay: {reason}")]
-    OrderRefused { turn: u32, index: usize, reason: String },
+    OrderRefused {
+        turn: u32,
+        index: usize,
+        reason: String,
+    },
     #[error("turn {turn}: state differs (recorded {recorded}, replayed {replayed})")]
-    Diverged { turn: u32, recorded: String, replayed: String },
+    Diverged {
+        turn: u32,
+        recorded: String,
+        replayed: String,
+    },
     #[error("the game ended at turn {0}, before the replay did")]
     EndedEarly(u32),
 }
@@ -52,7 +60,13 @@ pub fn hex_hash(h: u64) -> String {
 
 impl Replay {
     pub fn new(scenario: &Scenario, seed: u64) -> Replay {
-        Replay { format: REPLAY_FORMAT, scenario: scenario.id.clone(), scenario_hash: hex_hash(scenario.content_hash()), seed, turns: Vec::new() }
+        Replay {
+            format: REPLAY_FORMAT,
+            scenario: scenario.id.clone(),
+            scenario_hash: hex_hash(scenario.content_hash()),
+            seed,
+            turns: Vec::new(),
+        }
     }
 
     /// Re-plays the game, checking each turn's hash. Returns the number of turns verified.
@@ -61,7 +75,10 @@ impl Replay {
             return Err(ReplayError::Format(self.format));
         }
         if self.scenario != scenario.id {
-            return Err(ReplayError::WrongScenario { expected: scenario.id.clone(), found: self.scenario.clone() });
+            return Err(ReplayError::WrongScenario {
+                expected: scenario.id.clone(),
+                found: self.scenario.clone(),
+            });
         }
         if self.scenario_hash != hex_hash(scenario.content_hash()) {
             return Err(ReplayError::ScenarioChanged(scenario.id.clone()));
@@ -72,12 +89,21 @@ impl Replay {
                 return Err(ReplayError::EndedEarly(game.state.turn));
             }
             for (index, (side, order)) in t.orders.iter().enumerate() {
-                game.submit(*side, order).map_err(|e| ReplayError::OrderRefused { turn: t.turn, index, reason: e.to_string() })?;
+                game.submit(*side, order)
+                    .map_err(|e| ReplayError::OrderRefused {
+                        turn: t.turn,
+                        index,
+                        reason: e.to_string(),
+                    })?;
             }
             game.end_turn();
             let replayed = hex_hash(game.state_hash());
             if replayed != t.hash {
-                return Err(ReplayError::Diverged { turn: t.turn, recorded: t.hash.clone(), replayed });
+                return Err(ReplayError::Diverged {
+                    turn: t.turn,
+                    recorded: t.hash.clone(),
+                    replayed,
+                });
             }
         }
         Ok(self.turns.len())

@@ -274,7 +274,10 @@ fn parse_table<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> T {
     match ron::from_str(text) {
         Ok(t) => t,
         // The tables are compiled in and tested; reaching this is a build defect, not bad input.
-        Err(e) => panic!("{file}:{}:{}: {}", e.span.start.line, e.span.start.col, e.code),
+        Err(e) => panic!(
+            "{file}:{}:{}: {}",
+            e.span.start.line, e.span.start.col, e.code
+        ),
     }
 }
 
@@ -306,9 +309,17 @@ mod tests {
         assert!(!rules.combat.luck_pct.is_empty());
         assert_eq!(rules.combat.walls_pct.len(), 4);
         let c = &rules.climate;
-        assert!([&c.rain_pct, &c.snow_pct, &c.heat_pct].iter().all(|m| m.len() == 12));
+        assert!(
+            [&c.rain_pct, &c.snow_pct, &c.heat_pct]
+                .iter()
+                .all(|m| m.len() == 12)
+        );
         for m in 0..12 {
-            assert!(c.rain_pct[m] + c.snow_pct[m] + c.heat_pct[m] <= 100, "month {} over 100%", m + 1);
+            assert!(
+                c.rain_pct[m] + c.snow_pct[m] + c.heat_pct[m] <= 100,
+                "month {} over 100%",
+                m + 1
+            );
         }
     }
 }

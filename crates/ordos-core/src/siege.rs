@@ -7,8 +7,17 @@ use crate::state::{Army, ArmyId, ArmyState, PlaceId};
 
 impl Game {
     /// Besiege (`reach` 1: adjacent) or blockade (`reach` 2) an enemy place.
-    pub(crate) fn check_siege(&self, army: &Army, place: PlaceId, reach: u32) -> Result<(), OrderError> {
-        let p = self.state.places.get(usize::from(place.0)).ok_or(OrderError::NoSuchPlace(place))?;
+    pub(crate) fn check_siege(
+        &self,
+        army: &Army,
+        place: PlaceId,
+        reach: u32,
+    ) -> Result<(), OrderError> {
+        let p = self
+            .state
+            .places
+            .get(usize::from(place.0))
+            .ok_or(OrderError::NoSuchPlace(place))?;
         if army.state == ArmyState::Routed {
             return Err(OrderError::Routed);
         }
@@ -17,7 +26,11 @@ impl Game {
         }
         let d = army.hex.distance(p.hex);
         if d == 0 || d > reach {
-            return Err(if reach == 1 { OrderError::NotAdjacent } else { OrderError::TooFarToBlockade });
+            return Err(if reach == 1 {
+                OrderError::NotAdjacent
+            } else {
+                OrderError::TooFarToBlockade
+            });
         }
         if army.besieging == Some(place) && army.siege_close == (reach == 1) {
             return Err(OrderError::Already(ArmyState::Besieging));
@@ -37,12 +50,19 @@ impl Game {
         if army.state == ArmyState::Routed {
             return Err(OrderError::Routed);
         }
-        let t = self.terrain_at(army.hex).ok_or(OrderError::OffMap { hex: army.hex })?;
+        let t = self
+            .terrain_at(army.hex)
+            .ok_or(OrderError::OffMap { hex: army.hex })?;
         if !t.cover {
-            return Err(OrderError::NoCover { terrain: t.name.clone() });
+            return Err(OrderError::NoCover {
+                terrain: t.name.clone(),
+            });
         }
         let seen = self.state.armies.iter().any(|e| {
-            e.is_active() && self.at_war(e.side, army.side) && e.state != ArmyState::Hidden && e.hex.distance(army.hex) <= 1
+            e.is_active()
+                && self.at_war(e.side, army.side)
+                && e.state != ArmyState::Hidden
+                && e.hex.distance(army.hex) <= 1
         });
         if seen {
             return Err(OrderError::EnemyInSight);
@@ -64,15 +84,25 @@ pub(crate) fn daily(g: &mut Game) {
         }
         let id = ArmyId(i as u16);
         if a.days_hungry >= g.rules.combat.lift_siege_hungry_days {
-            g.emit(Event::SiegeLifted { army: id, place: p, reason: "out of supplies".into() });
+            g.emit(Event::SiegeLifted {
+                army: id,
+                place: p,
+                reason: "out of supplies".into(),
+            });
             continue;
         }
         // Gao Zunyu at Lingzhou (1081): no engines can be built where there are no trees.
-        let timber = std::iter::once(a.hex).chain(a.hex.neighbours()).any(|h| g.terrain_at(h).is_some_and(|t| t.timber));
+        let timber = std::iter::once(a.hex)
+            .chain(a.hex.neighbours())
+            .any(|h| g.terrain_at(h).is_some_and(|t| t.timber));
         if a.siege_close && timber {
-            let n = u64::from(a.men.total()) * u64::from(g.rules.combat.engines_per_10000_men_day) / 10_000;
+            let n = u64::from(a.men.total()) * u64::from(g.rules.combat.engines_per_10000_men_day)
+                / 10_000;
             if n > 0 {
-                g.emit(Event::EnginesBuilt { army: id, engines: n as u32 });
+                g.emit(Event::EnginesBuilt {
+                    army: id,
+                    engines: n as u32,
+                });
             }
         }
     }
@@ -81,10 +111,24 @@ pub(crate) fn daily(g: &mut Game) {
         let besieged = g.is_besieged(pid);
         let p = g.place(pid).clone();
         if besieged {
-            let cistern = if p.water { p.cistern_days } else { p.cistern_days.saturating_sub(1) };
-            g.emit(Event::PlaceProvisioned { place: pid, stores_ge: p.stores_ge, cistern_days: cistern, days_besieged: p.days_besieged + 1 });
+            let cistern = if p.water {
+                p.cistern_days
+            } else {
+                p.cistern_days.saturating_sub(1)
+            };
+            g.emit(Event::PlaceProvisioned {
+                place: pid,
+                stores_ge: p.stores_ge,
+                cistern_days: cistern,
+                days_besieged: p.days_besieged + 1,
+            });
         } else if p.days_besieged > 0 {
-            g.emit(Event::PlaceProvisioned { place: pid, stores_ge: p.stores_ge, cistern_days: p.cistern_days, days_besieged: 0 });
+            g.emit(Event::PlaceProvisioned {
+                place: pid,
+                stores_ge: p.stores_ge,
+                cistern_days: p.cistern_days,
+                days_besieged: 0,
+            });
         }
         if !besieged {
             continue;
@@ -93,18 +137,32 @@ pub(crate) fn daily(g: &mut Game) {
         let (hungry, thirsty) = (c.surrender_hungry_days, c.surrender_thirsty_days);
         let garrison: Vec<(ArmyId, u32)> = g
             .armies_at(p.hex)
-            .filter(|a| Some(a.side) == p.owner && (a.days_hungry >= hungry || a.days_thirsty >= thirsty))
+            .filter(|a| {
+                Some(a.side) == p.owner && (a.days_hungry >= hungry || a.days_thirsty >= thirsty)
+            })
             .map(|a| (a.id, a.men.total()))
             .collect();
         for (id, men) in &garrison {
-            g.emit(Event::Surrendered { army: *id, men: *men });
+            g.emit(Event::Surrendered {
+                army: *id,
+                men: *men,
+            });
         }
         let held = g.armies_at(p.hex).any(|a| Some(a.side) == p.owner);
         if !garrison.is_empty() && !held {
-            let besieger = g.state.armies.iter().find(|a| a.is_active() && a.besieging == Some(pid)).map(|a| a.side);
+            let besieger = g
+                .state
+                .armies
+                .iter()
+                .find(|a| a.is_active() && a.besieging == Some(pid))
+                .map(|a| a.side);
             if let Some(side) = besieger {
                 let stores_ge = g.place(pid).stores_ge;
-                g.emit(Event::PlaceCaptured { place: pid, side, stores_ge });
+                g.emit(Event::PlaceCaptured {
+                    place: pid,
+                    side,
+                    stores_ge,
+                });
             }
         }
     }

@@ -1,8 +1,10 @@
 //! Playing a game to the end headless, and what it came to.
 
 use crate::controller::Controller;
+use crate::event::Event;
 use crate::game::Game;
-use crate::replay::{hex_hash, Replay, TurnRecord};
+use crate::hex::Hex;
+use crate::replay::{Replay, TurnRecord, hex_hash};
 use crate::state::{ArmyState, Cause, Losses, SideId};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -16,9 +18,16 @@ const MAX_TURNS: u32 = 5000;
 pub fn play_turn(game: &mut Game, controllers: &mut [Box<dyn Controller>], record: &mut Replay) {
     let turn = game.state.turn;
     let mut orders = Vec::new();
-    let order: Vec<SideId> = game.scenario.turn_order.iter().filter_map(|s| game.side_id(s)).collect();
+    let order: Vec<SideId> = game
+        .scenario
+        .turn_order
+        .iter()
+        .filter_map(|s| game.side_id(s))
+        .collect();
     for side in order {
-        let Some(ctrl) = controllers.get_mut(usize::from(side.0)) else { continue };
+        let Some(ctrl) = controllers.get_mut(usize::from(side.0)) else {
+            continue;
+        };
         for _ in 0..ROUNDS {
             let mut accepted = 0;
             for o in ctrl.orders(game, side) {
@@ -36,7 +45,11 @@ pub fn play_turn(game: &mut Game, controllers: &mut [Box<dyn Controller>], recor
         }
     }
     game.end_turn();
-    record.turns.push(TurnRecord { turn, orders, hash: hex_hash(game.state_hash()) });
+    record.turns.push(TurnRecord {
+        turn,
+        orders,
+        hash: hex_hash(game.state_hash()),
+    });
 }
 
 /// Plays to the end. `controllers` has one per side, in the scenario's side order.
@@ -83,14 +96,27 @@ pub fn summarize(game: &Game) -> Summary {
     let sides = (0..game.scenario.sides.len())
         .map(|i| {
             let (men_start, men_end, losses) = game.side_totals(SideId(i as u8));
-            (game.scenario.sides[i].id.clone(), SideSummary { men_start, men_end, losses })
+            (
+                game.scenario.sides[i].id.clone(),
+                SideSummary {
+                    men_start,
+                    men_end,
+                    losses,
+                },
+            )
         })
         .collect();
     let places = game
         .state
         .places
         .iter()
-        .map(|p| (game.place_name(p.id).to_string(), p.owner.map_or("none".to_string(), |s| game.side_name(s).to_string())))
+        .map(|p| {
+            (
+                game.place_name(p.id).to_string(),
+                p.owner
+                    .map_or("none".to_string(), |s| game.side_name(s).to_string()),
+            )
+        })
         .collect();
     let armies = game
         .state
@@ -105,7 +131,11 @@ pub fn summarize(game: &Game) -> Summary {
         })
         .collect();
     let (winner, reason) = match &game.state.over {
-        Some(o) => (o.winner.map_or("draw".to_string(), |s| game.side_name(s).to_string()), o.reason.clone()),
+        Some(o) => (
+            o.winner
+                .map_or("draw".to_string(), |s| game.side_name(s).to_string()),
+            o.reason.clone(),
+        ),
         None => ("draw".to_string(), "unfinished".to_string()),
     };
     Summary {
@@ -134,26 +164,129 @@ fn thousands(n: u32) -> String {
     out
 }
 
+/// Where an army lost most of its men to each cause (from the event log).
+fn loss_sites(game: &Game, army: crate::state::ArmyId) -> BTreeMap<Cause, Hex> {
+    let mut by: BTreeMap<(Cause, Hex), u32> = BTreeMap::new();
+    let mut add = |c: Cause, h: Hex, n: u32| *by.entry((c, h)).or_default() += n;
+    for (_, _, e) in &game.log {
+        match e {
+            Event::Attrition {
+                army: a,
+                hex,
+                cause,
+                men,
+                ..
+            } if *a == army => add(*cause, *hex, *men),
+            Event::Battle {
+                attacker,
+                defender,
+                hex,
+                attacker_losses,
+                defender_losses,
+                supporting,
+                ..
+            } => {
+                let mine = if *attacker == army {
+                    Some(attacker_losses)
+                } else if *defender == army {
+                    Some(defender_losses)
+                } else {
+                    supporting
+                        .iter()
+                        .find(|s| s.army == army)
+                        .map(|s| &s.losses)
+                };
+                if let Some(l) = mine {
+                    for c in Cause::ALL {
+                        add(c, *hex, l.get(c));
+                    }
+                }
+            }
+            Event::Surrendered { army: a, men } if *a == army => {
+                add(Cause::Captured, game.army(army).hex, *men)
+            }
+            _ => {}
+        }
+    }
+    let mut best: BTreeMap<Cause, (u32, Hex)> = BTreeMap::new();
+    for ((c, h), n) in by {
+        if best.get(&c).is_none_or(|b| n > b.0) {
+            best.insert(c, (n, h));
+        }
+    }
+    best.into_iter().map(|(c, (_, h))| (c, h)).collect()
+}
+
+/// A hex in words: at or near a place, near a named feature, or its coordinates.
+pub fn describe_hex(game: &Game, h: Hex) -> String {
+    let place = game
+        .scenario
+        .places
+        .iter()
+        .min_by_key(|p| (p.hex.distance(h), p.id.clone()));
+    if let Some(p) = place.filter(|p| p.hex.distance(h) <= 2) {
+        return if p.hex == h {
+            format!("at {}", p.name)
+        } else {
+            format!("near {}", p.name)
+        };
+    }
+    let label = game
+        .scenario
+        .map
+        .labels
+        .iter()
+        .min_by_key(|(lh, name)| (lh.distance(h), name.clone()));
+    if let Some((_, name)) = label.filter(|(lh, _)| lh.distance(h) <= 3) {
+        return format!("near {name}");
+    }
+    format!("in the field at {h}")
+}
+
 /// A readable after-action report.
 pub fn report(game: &Game) -> String {
     let s = summarize(game);
     let mut out = String::new();
     out.push_str(&format!("{} — seed {}\n", game.scenario.title, s.seed));
-    out.push_str(&format!("Ended {} after {} turns. Winner: {} ({}).\n", s.end_date, s.turns, s.winner, s.reason));
+    out.push_str(&format!(
+        "Ended {} after {} turns. Winner: {} ({}).\n",
+        s.end_date, s.turns, s.winner, s.reason
+    ));
     for (i, side) in game.scenario.sides.iter().enumerate() {
         let (start, end, losses) = game.side_totals(SideId(i as u8));
         if start == 0 {
             continue;
         }
-        out.push_str(&format!("\n{}: {} men at the start, {} at the end.\n", side.name, thousands(start), thousands(end)));
-        for a in game.state.armies.iter().filter(|a| usize::from(a.side.0) == i && a.state != ArmyState::Awaiting) {
+        out.push_str(&format!(
+            "\n{}: {} men at the start, {} at the end.\n",
+            side.name,
+            thousands(start),
+            thousands(end)
+        ));
+        for a in game
+            .state
+            .armies
+            .iter()
+            .filter(|a| usize::from(a.side.0) == i && a.state != ArmyState::Awaiting)
+        {
             let def = &game.scenario.armies[usize::from(a.id.0)];
-            let at = game.place_at(a.hex).map_or(format!("hex {}", a.hex), |p| game.scenario.places[usize::from(p.id.0)].name.clone());
-            out.push_str(&format!("  {} ({}): {} of {} men, {:?}, at {}.\n", def.name, def.commander, thousands(a.men.total()), thousands(a.men_start), a.state, at));
+            let state = format!("{:?}", a.state).to_lowercase();
+            out.push_str(&format!(
+                "  {} ({}): {} of {} men, {state}, {}.\n",
+                def.name,
+                def.commander,
+                thousands(a.men.total()),
+                thousands(a.men_start),
+                describe_hex(game, a.hex)
+            ));
+            let sites = loss_sites(game, a.id);
             for c in Cause::ALL {
                 let n = a.losses.get(c);
                 if n > 0 {
-                    out.push_str(&format!("    {} {} near {}.\n", thousands(n), c.describe(), at));
+                    let at = sites.get(&c).map_or(String::new(), |h| {
+                        format!(", most {}", describe_hex(game, *h))
+                    });
+                    out.push_str(&format!("    {} {}{at}.\n", thousands(n), c.describe()));
                 }
             }
         }
@@ -162,10 +295,19 @@ pub fn report(game: &Game) -> String {
         }
     }
     out.push_str("\nPlaces: ");
-    out.push_str(&s.places.iter().map(|(p, o)| format!("{p} ({o})")).collect::<Vec<_>>().join(", "));
+    out.push_str(
+        &s.places
+            .iter()
+            .map(|(p, o)| format!("{p} ({o})"))
+            .collect::<Vec<_>>()
+            .join(", "),
+    );
     out.push('\n');
     if !game.scenario.historical_outcome.is_empty() {
-        out.push_str(&format!("\nIn history: {}\n", game.scenario.historical_outcome));
+        out.push_str(&format!(
+            "\nIn history: {}\n",
+            game.scenario.historical_outcome
+        ));
     }
     out
 }

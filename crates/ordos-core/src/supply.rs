@@ -3,7 +3,7 @@
 
 use crate::calendar::Season;
 use crate::event::Event;
-use crate::game::{Game, GE_PER_SHENG, LI_M};
+use crate::game::{GE_PER_SHENG, Game, LI_M};
 use crate::hex::Hex;
 use crate::rules::{RiverKind, Rules};
 use crate::scenario::Weather;
@@ -27,7 +27,10 @@ fn animals_capacity_ge(rules: &Rules, a: &Army) -> u64 {
 
 /// What the soldiers' own packs hold when full.
 fn packs_ge(rules: &Rules, soldiers: u64, pack_days: u32) -> u64 {
-    soldiers * u64::from(pack_days) * u64::from(rules.supply.ration_sheng_per_man_day) * GE_PER_SHENG
+    soldiers
+        * u64::from(pack_days)
+        * u64::from(rules.supply.ration_sheng_per_man_day)
+        * GE_PER_SHENG
 }
 
 /// Everything the column can carry: soldiers' packs, porters' loads, pack animals.
@@ -40,7 +43,8 @@ pub fn capacity_ge(rules: &Rules, a: &Army) -> u64 {
 /// The food a porter sent home after `halfdays_out` half-days takes for his way back. Shen Kuo:
 /// after 8 days out, 6 days' food (the unladen man walks home faster).
 pub fn return_ration_ge(rules: &Rules, halfdays_out: u32) -> u64 {
-    (u64::from(halfdays_out) * halfday_ration_ge(rules) * u64::from(rules.supply.porter_return_pct)).div_ceil(100)
+    (u64::from(halfdays_out) * halfday_ration_ge(rules) * u64::from(rules.supply.porter_return_pct))
+        .div_ceil(100)
 }
 
 /// A column on the march, for the ration model.
@@ -82,7 +86,8 @@ pub fn march_half_day(rules: &Rules, c: &mut Column) -> HalfDay {
         }
         let ret = return_ration_ge(rules, c.halfdays_out);
         let after = c.food_ge.saturating_sub(n * ret);
-        let room = packs_ge(rules, c.soldiers, c.pack_days) + (c.porters - n) * load + c.extra_capacity_ge;
+        let room =
+            packs_ge(rules, c.soldiers, c.pack_days) + (c.porters - n) * load + c.extra_capacity_ge;
         let stretches = c.food_ge > ret * (c.soldiers + c.porters);
         if after > room || !stretches || c.food_ge < n * ret {
             break;
@@ -107,13 +112,23 @@ pub struct Reach {
 /// Shen Kuo's reckoning for `porters_per_soldier` porters per soldier, fully loaded.
 pub fn column_reach(rules: &Rules, soldiers: u64, porters: u64, pack_days: u32) -> Reach {
     let load = u64::from(rules.supply.porter_load_sheng) * GE_PER_SHENG;
-    let mut c = Column { soldiers, porters, pack_days, food_ge: packs_ge(rules, soldiers, pack_days) + porters * load, extra_capacity_ge: 0, halfdays_out: 0 };
+    let mut c = Column {
+        soldiers,
+        porters,
+        pack_days,
+        food_ge: packs_ge(rules, soldiers, pack_days) + porters * load,
+        extra_capacity_ge: 0,
+        halfdays_out: 0,
+    };
     let mut fed_halfdays = 0u32;
     while c.food_ge > 0 && fed_halfdays < 10_000 {
         march_half_day(rules, &mut c);
         fed_halfdays += 1;
     }
-    Reach { outward_days: fed_halfdays.div_ceil(2), return_days: fed_halfdays.div_ceil(4) }
+    Reach {
+        outward_days: fed_halfdays.div_ceil(2),
+        return_days: fed_halfdays.div_ceil(4),
+    }
 }
 
 impl Game {
@@ -121,7 +136,10 @@ impl Game {
     /// or the nearest within `supply_reach_li` of march over passable country that no enemy
     /// holds or controls.
     pub fn supply_source(&self, army: &Army) -> Option<PlaceId> {
-        if let Some(p) = self.place_at(army.hex).filter(|p| p.owner == Some(army.side)) {
+        if let Some(p) = self
+            .place_at(army.hex)
+            .filter(|p| p.owner == Some(army.side))
+        {
             return Some(p.id);
         }
         let zoc = self.enemy_zoc(army.side);
@@ -147,9 +165,15 @@ impl Game {
                 continue;
             }
             for nb in h.neighbours() {
-                let Some(j) = self.map.index(nb) else { continue };
-                let Some(c) = self.supply_step_m(nb) else { continue };
-                let blocked = self.armies_at(nb).any(|e| self.at_war(e.side, army.side) && e.state != ArmyState::Routed);
+                let Some(j) = self.map.index(nb) else {
+                    continue;
+                };
+                let Some(c) = self.supply_step_m(nb) else {
+                    continue;
+                };
+                let blocked = self
+                    .armies_at(nb)
+                    .any(|e| self.at_war(e.side, army.side) && e.state != ArmyState::Routed);
                 let nd = d.saturating_add(c);
                 if !blocked && nd <= budget && nd < dist[j] {
                     dist[j] = nd;
@@ -185,7 +209,9 @@ impl Game {
     }
 
     fn forage_ge(&self, army: &Army, season: Season) -> u64 {
-        let per_man = self.terrain_at(army.hex).map_or(0, |t| t.forage_ge.get(season));
+        let per_man = self
+            .terrain_at(army.hex)
+            .map_or(0, |t| t.forage_ge.get(season));
         let got = u64::from(per_man) * u64::from(army.men.total());
         if army.moved { got / 2 } else { got }
     }
@@ -218,7 +244,11 @@ fn provision(g: &mut Game, id: ArmyId) {
         food += drawn;
     }
     let in_supply = source.is_some_and(|p| drawn > 0 || g.place(p).stores_ge > 0);
-    let foraged = if in_supply { 0 } else { g.forage_ge(&a, season) };
+    let foraged = if in_supply {
+        0
+    } else {
+        g.forage_ge(&a, season)
+    };
     food += foraged;
     let mut col = Column {
         soldiers: u64::from(a.men.total()),
@@ -234,7 +264,11 @@ fn provision(g: &mut Game, id: ArmyId) {
             let need = (col.soldiers + col.porters) * halfday_ration_ge(&g.rules);
             let e = need.min(col.food_ge);
             col.food_ge -= e;
-            HalfDay { eaten_ge: e, short_ge: need - e, ..Default::default() }
+            HalfDay {
+                eaten_ge: e,
+                short_ge: need - e,
+                ..Default::default()
+            }
         } else {
             march_half_day(&g.rules, &mut col)
         };
@@ -244,7 +278,11 @@ fn provision(g: &mut Game, id: ArmyId) {
         given += h.given_ge;
     }
     if home > 0 {
-        g.emit(Event::PortersSentHome { army: id, porters: home as u32, ge: given });
+        g.emit(Event::PortersSentHome {
+            army: id,
+            porters: home as u32,
+            ge: given,
+        });
     }
     let watered = g.has_water(&a);
     let water_max = g.rules.supply.water_carried_days;
@@ -311,15 +349,31 @@ fn attrition(g: &mut Game, id: ArmyId) {
         let m = g.share(men, ppm);
         let p = g.share(porters, ppm);
         if m + p > 0 {
-            g.emit(Event::Attrition { army: id, cause, men: m, porters: p });
+            let hex = g.army(id).hex;
+            g.emit(Event::Attrition {
+                army: id,
+                hex,
+                cause,
+                men: m,
+                porters: p,
+            });
         }
     }
     let grazing = g.terrain_at(a.hex).is_some_and(|t| t.grazing);
     if !grazing && (a.animals.camels + a.animals.horses + a.animals.donkeys) > 0 {
         let ppm = s.animal_death_no_grazing_ppm;
-        let (camels, horses, donkeys) = (g.share(a.animals.camels, ppm), g.share(a.animals.horses, ppm), g.share(a.animals.donkeys, ppm));
+        let (camels, horses, donkeys) = (
+            g.share(a.animals.camels, ppm),
+            g.share(a.animals.horses, ppm),
+            g.share(a.animals.donkeys, ppm),
+        );
         if camels + horses + donkeys > 0 {
-            g.emit(Event::AnimalsDied { army: id, camels, horses, donkeys });
+            g.emit(Event::AnimalsDied {
+                army: id,
+                camels,
+                horses,
+                donkeys,
+            });
         }
     }
     if g.army(id).men.total() == 0 && g.army(id).is_active() {
@@ -353,11 +407,19 @@ fn spirits(g: &mut Game, id: ArmyId) {
     }
     let (morale, fatigue) = (morale.clamp(0, 100) as u32, fatigue.clamp(0, 100) as u32);
     if (morale, fatigue) != (a.morale, a.fatigue) {
-        g.emit(Event::Spirits { army: id, morale, fatigue });
+        g.emit(Event::Spirits {
+            army: id,
+            morale,
+            fatigue,
+        });
     }
-    let rallies = a.state == ArmyState::Routed && !a.moved && morale >= g.rules.combat.retreat_morale;
+    let rallies =
+        a.state == ArmyState::Routed && !a.moved && morale >= g.rules.combat.retreat_morale;
     if rallies {
-        g.emit(Event::StateChanged { army: id, state: ArmyState::Encamped });
+        g.emit(Event::StateChanged {
+            army: id,
+            state: ArmyState::Encamped,
+        });
     }
 }
 
@@ -374,7 +436,11 @@ mod tests {
         let table = [(1, 18, 9), (2, 26, 13), (3, 31, 16)];
         for (porters, outward, back) in table {
             let r = column_reach(&rules, 1, porters, pack);
-            assert_eq!((r.outward_days, r.return_days), (outward, back), "{porters} porters per soldier");
+            assert_eq!(
+                (r.outward_days, r.return_days),
+                (outward, back),
+                "{porters} porters per soldier"
+            );
         }
     }
 
@@ -392,7 +458,14 @@ mod tests {
     fn shen_kuo_second_porter_goes_home_on_day_eight_with_six_days_food() {
         let rules = Rules::standard();
         let load = 600;
-        let mut c = Column { soldiers: 1, porters: 2, pack_days: 5, food_ge: 100 + 2 * load, extra_capacity_ge: 0, halfdays_out: 0 };
+        let mut c = Column {
+            soldiers: 1,
+            porters: 2,
+            pack_days: 5,
+            food_ge: 100 + 2 * load,
+            extra_capacity_ge: 0,
+            halfdays_out: 0,
+        };
         let mut sent = None;
         for h in 1..=40 {
             let r = march_half_day(&rules, &mut c);
@@ -401,6 +474,10 @@ mod tests {
                 break;
             }
         }
-        assert_eq!(sent, Some((16, 120)), "after 16 half-days (8 days), 12 sheng (6 days' food)");
+        assert_eq!(
+            sent,
+            Some((16, 120)),
+            "after 16 half-days (8 days), 12 sheng (6 days' food)"
+        );
     }
 }

@@ -13,26 +13,36 @@ pub(crate) fn judge(g: &mut Game) {
             continue;
         }
         let v = g.scenario.victory[i].clone();
-        let Some(side) = g.side_id(&v.side) else { continue };
+        let Some(side) = g.side_id(&v.side) else {
+            continue;
+        };
         let met = match &v.condition {
             Condition::Take { place, by } => {
-                let owned = g.place_id(place).is_some_and(|p| g.place(p).owner == Some(side));
+                let owned = g
+                    .place_id(place)
+                    .is_some_and(|p| g.place(p).owner == Some(side));
                 owned && by.is_none_or(|d| date <= d.plus_days(1))
             }
             Condition::Hold { place, until } => {
                 let due = until.map_or(ended, |d| date > d);
-                due && g.place_id(place).is_some_and(|p| g.place(p).owner == Some(side))
+                due && g
+                    .place_id(place)
+                    .is_some_and(|p| g.place(p).owner == Some(side))
             }
             Condition::Destroy { army, below_pct } => g.army_id(army).is_some_and(|a| {
                 let a = g.army(a);
                 matches!(a.state, ArmyState::Destroyed | ArmyState::Routed)
-                    || u64::from(a.men.total()) * 100 <= u64::from(a.men_start) * u64::from(*below_pct)
+                    || u64::from(a.men.total()) * 100
+                        <= u64::from(a.men_start) * u64::from(*below_pct)
             }),
             Condition::Preserve { army, above_pct } => {
                 ended
                     && g.army_id(army).is_some_and(|a| {
                         let a = g.army(a);
-                        a.is_active() && a.state != ArmyState::Routed && u64::from(a.men.total()) * 100 >= u64::from(a.men_start) * u64::from(*above_pct)
+                        a.is_active()
+                            && a.state != ArmyState::Routed
+                            && u64::from(a.men.total()) * 100
+                                >= u64::from(a.men_start) * u64::from(*above_pct)
                     })
             }
             Condition::Inflict { men } => {
@@ -45,10 +55,22 @@ pub(crate) fn judge(g: &mut Game) {
             }
         };
         if met {
-            g.emit(Event::ConditionMet { side, condition: i as u32, points: v.points, text: v.text.clone() });
+            g.emit(Event::ConditionMet {
+                side,
+                condition: i as u32,
+                points: v.points,
+                text: v.text.clone(),
+            });
             if v.decisive {
-                let reason = if v.text.is_empty() { "a decisive condition was met".to_string() } else { v.text.clone() };
-                g.emit(Event::GameOver { winner: Some(side), reason });
+                let reason = if v.text.is_empty() {
+                    "a decisive condition was met".to_string()
+                } else {
+                    v.text.clone()
+                };
+                g.emit(Event::GameOver {
+                    winner: Some(side),
+                    reason,
+                });
                 return;
             }
         }
@@ -57,11 +79,20 @@ pub(crate) fn judge(g: &mut Game) {
         let points = points_by_side(g);
         let best = points.iter().copied().max().unwrap_or(0);
         let leaders: Vec<usize> = (0..points.len()).filter(|&s| points[s] == best).collect();
-        let summary = (0..points.len()).map(|s| format!("{} {}", g.scenario.sides[s].id, points[s])).collect::<Vec<_>>().join(", ");
+        let summary = (0..points.len())
+            .map(|s| format!("{} {}", g.scenario.sides[s].id, points[s]))
+            .collect::<Vec<_>>()
+            .join(", ");
         let (winner, reason) = if leaders.len() == 1 {
-            (Some(SideId(leaders[0] as u8)), format!("the scenario ended on points: {summary}"))
+            (
+                Some(SideId(leaders[0] as u8)),
+                format!("the scenario ended on points: {summary}"),
+            )
         } else {
-            (None, format!("the scenario ended level on points: {summary}"))
+            (
+                None,
+                format!("the scenario ended level on points: {summary}"),
+            )
         };
         g.emit(Event::GameOver { winner, reason });
     }

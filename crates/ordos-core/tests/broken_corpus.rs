@@ -5,7 +5,10 @@ use proptest::prelude::*;
 use std::path::Path;
 
 const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/broken");
-const SMALL: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/small.ron");
+const SMALL: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../tests/fixtures/small.ron"
+);
 
 /// (file, words the message must contain, text on the line the error points at)
 const EXPECTED: &[(&str, &str, &str)] = &[
@@ -17,12 +20,24 @@ const EXPECTED: &[(&str, &str, &str)] = &[
     ("negative-men", "", "-500"),
     ("absurd-men", "at most 1000000", "5000000"),
     ("missing-place", "unknown place `kaifeng`", "kaifeng"),
-    ("bad-legend", "'X' at column 5 of row 2 is not in the legend", "llllvXYl"),
+    (
+        "bad-legend",
+        "'X' at column 5 of row 2 is not in the legend",
+        "llllvXYl",
+    ),
     ("ragged-rows", "row 2 has 7 hexes", "\"llllvvY\""),
     ("unknown-field", "armys", "armys"),
     ("bad-date", "day 31", "1082-09-31"),
-    ("hostile-stack", "hostile army `xu-xi`", "(2, 1), men: (light_horse"),
-    ("duplicate-id", "defined twice", "id: \"xu-xi\", name: \"Tangut"),
+    (
+        "hostile-stack",
+        "hostile army `xu-xi`",
+        "(2, 1), men: (light_horse",
+    ),
+    (
+        "duplicate-id",
+        "defined twice",
+        "id: \"xu-xi\", name: \"Tangut",
+    ),
     ("bad-id", "lowercase ASCII pinyin", "Tangut Army"),
     ("unknown-terrain", "unknown terrain `lava`", "legend"),
     ("historical-unknown-army", "unknown army `liang`", "liang"),
@@ -41,15 +56,36 @@ fn every_broken_file_gets_an_error_at_the_right_line() {
     for entry in std::fs::read_dir(CORPUS).unwrap() {
         let path = entry.unwrap().path();
         let name = path.file_stem().unwrap().to_string_lossy().to_string();
-        let (_, words, on_line) = EXPECTED.iter().find(|e| e.0 == name).unwrap_or_else(|| panic!("{name} has no expectation"));
+        let (_, words, on_line) = EXPECTED
+            .iter()
+            .find(|e| e.0 == name)
+            .unwrap_or_else(|| panic!("{name} has no expectation"));
         let text = std::fs::read_to_string(&path).unwrap();
         let errors = load_path(&path).expect_err(&name).0;
         let first = &errors[0];
         let shown = first.to_string();
-        assert!(shown.starts_with(&format!("{}:{}:{}: ", path.display(), first.line, first.col)), "{shown}");
-        assert!(first.message.contains(words), "{name}: `{}` lacks `{words}`", first.message);
-        let line = text.lines().nth(first.line - 1).unwrap_or_else(|| panic!("{name}: line {} past the end", first.line));
-        assert!(line.contains(on_line), "{name}: {shown}\n  points at line `{line}`, expected one with `{on_line}`");
+        assert!(
+            shown.starts_with(&format!(
+                "{}:{}:{}: ",
+                path.display(),
+                first.line,
+                first.col
+            )),
+            "{shown}"
+        );
+        assert!(
+            first.message.contains(words),
+            "{name}: `{}` lacks `{words}`",
+            first.message
+        );
+        let line = text
+            .lines()
+            .nth(first.line - 1)
+            .unwrap_or_else(|| panic!("{name}: line {} past the end", first.line));
+        assert!(
+            line.contains(on_line),
+            "{name}: {shown}\n  points at line `{line}`, expected one with `{on_line}`"
+        );
         seen += 1;
     }
     assert_eq!(seen, EXPECTED.len());
@@ -57,15 +93,24 @@ fn every_broken_file_gets_an_error_at_the_right_line() {
 
 #[test]
 fn a_missing_file_a_directory_an_empty_file_and_binary_junk_get_clear_errors() {
-    let missing = load_path(Path::new("no/such/file.ron")).unwrap_err().to_string();
+    let missing = load_path(Path::new("no/such/file.ron"))
+        .unwrap_err()
+        .to_string();
     assert!(missing.contains("no such file"), "{missing}");
     let dir = load_path(Path::new(CORPUS)).unwrap_err().to_string();
     assert!(dir.contains("is a directory"), "{dir}");
     let empty = load_bytes("empty.ron", b"  \n").unwrap_err().to_string();
-    assert!(empty.starts_with("empty.ron:1:1: the file is empty"), "{empty}");
-    let junk = load_bytes("junk.ron", &[0x89, b'P', b'N', b'G', 0, 0xff, 0xfe]).unwrap_err().to_string();
+    assert!(
+        empty.starts_with("empty.ron:1:1: the file is empty"),
+        "{empty}"
+    );
+    let junk = load_bytes("junk.ron", &[0x89, b'P', b'N', b'G', 0, 0xff, 0xfe])
+        .unwrap_err()
+        .to_string();
     assert!(junk.contains("not a text file"), "{junk}");
-    let nul = load_bytes("nul.ron", b"Scenario(\n id: \0").unwrap_err().to_string();
+    let nul = load_bytes("nul.ron", b"Scenario(\n id: \0")
+        .unwrap_err()
+        .to_string();
     assert!(nul.starts_with("nul.ron:2:6: not a text file"), "{nul}");
 }
 

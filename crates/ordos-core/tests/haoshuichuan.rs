@@ -1,7 +1,7 @@
 //! Haoshuichuan 1041 played on historical orders: Ren Fu pursues, the trap closes, the Song
 //! army is destroyed — by the rules (ambush, surprise, the rear attack), not by a script.
 
-use ordos_core::controller::{make, Controller, ControllerKind};
+use ordos_core::controller::{Controller, ControllerKind, make};
 use ordos_core::event::Event;
 use ordos_core::sim::{play, summarize};
 use ordos_core::state::{ArmyState, SideId};
@@ -10,7 +10,11 @@ use ordos_core::{Game, Order, Scenario};
 use std::path::Path;
 
 fn scenario() -> Scenario {
-    load_path(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../scenarios/haoshuichuan-1041.ron"))).unwrap()
+    load_path(Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../scenarios/haoshuichuan-1041.ron"
+    )))
+    .unwrap()
 }
 
 fn run(seed: u64, song: ControllerKind) -> Game {
@@ -27,10 +31,15 @@ fn on_historical_orders_ren_fu_is_ambushed_and_destroyed_in_most_games() {
     for seed in 1..=20 {
         let g = run(seed, ControllerKind::Historical);
         let ren_fu = g.army(g.army_id("ren-fu").unwrap());
-        if matches!(ren_fu.state, ArmyState::Destroyed | ArmyState::Routed) || ren_fu.men.total() * 2 < ren_fu.men_start {
+        if matches!(ren_fu.state, ArmyState::Destroyed | ArmyState::Routed)
+            || ren_fu.men.total() * 2 < ren_fu.men_start
+        {
             destroyed += 1;
         }
-        if g.log.iter().any(|(_, _, e)| matches!(e, Event::Ambushed { .. })) {
+        if g.log
+            .iter()
+            .any(|(_, _, e)| matches!(e, Event::Ambushed { .. }))
+        {
             ambushed += 1;
         }
         assert!(g.is_over(), "seed {seed}: the game reaches its end");
@@ -46,10 +55,19 @@ impl Controller for Cautious {
     fn orders(&mut self, g: &Game, side: SideId) -> Vec<Order> {
         let home = g.place(g.place_id("zhenrong").unwrap()).hex;
         let mut out = Vec::new();
-        for a in g.state.armies.iter().filter(|a| a.side == side && a.is_active()) {
+        for a in g
+            .state
+            .armies
+            .iter()
+            .filter(|a| a.side == side && a.is_active())
+        {
             if a.hex != home && !a.moved {
                 if let Some(path) = g.find_path(a, home) {
-                    out.push(Order::Move { army: a.id, path: g.truncate_to_turn(a, &path, false), forced: false });
+                    out.push(Order::Move {
+                        army: a.id,
+                        path: g.truncate_to_turn(a, &path, false),
+                        forced: false,
+                    });
                 }
             } else if a.state != ArmyState::Fortified {
                 out.push(Order::Fortify { army: a.id });
@@ -62,10 +80,16 @@ impl Controller for Cautious {
 #[test]
 fn a_song_player_who_does_not_take_the_bait_keeps_the_army() {
     let mut g = Game::new(scenario(), 7);
-    let mut c: Vec<Box<dyn Controller>> = vec![Box::new(Cautious), make(ControllerKind::Historical)];
+    let mut c: Vec<Box<dyn Controller>> =
+        vec![Box::new(Cautious), make(ControllerKind::Historical)];
     play(&mut g, &mut c);
     let s = summarize(&g);
     assert_eq!(s.winner, "song", "{}", s.reason);
     let ren_fu = g.army(g.army_id("ren-fu").unwrap());
-    assert!(ren_fu.men.total() * 2 > ren_fu.men_start, "Ren Fu kept {} of {}", ren_fu.men.total(), ren_fu.men_start);
+    assert!(
+        ren_fu.men.total() * 2 > ren_fu.men_start,
+        "Ren Fu kept {} of {}",
+        ren_fu.men.total(),
+        ren_fu.men_start
+    );
 }

@@ -26,8 +26,20 @@ struct Pick {
 }
 
 fn pick() -> impl Strategy<Value = Pick> {
-    (any::<u8>(), 0u8..11, proptest::collection::vec(0u8..6, 1..8), any::<u8>(), any::<bool>())
-        .prop_map(|(army, kind, dirs, target, forced)| Pick { army, kind, dirs, target, forced })
+    (
+        any::<u8>(),
+        0u8..11,
+        proptest::collection::vec(0u8..6, 1..8),
+        any::<u8>(),
+        any::<bool>(),
+    )
+        .prop_map(|(army, kind, dirs, target, forced)| Pick {
+            army,
+            kind,
+            dirs,
+            target,
+            forced,
+        })
 }
 
 fn order_for(g: &Game, p: &Pick) -> Option<(ordos_core::state::SideId, Order)> {
@@ -43,7 +55,11 @@ fn order_for(g: &Game, p: &Pick) -> Option<(ordos_core::state::SideId, Order)> {
         path.push(at);
     }
     let o = match p.kind {
-        0 | 1 | 2 => Order::Move { army, path, forced: p.forced },
+        0 | 1 | 2 => Order::Move {
+            army,
+            path,
+            forced: p.forced,
+        },
         3 => Order::Attack { army, target },
         4 => Order::Besiege { army, place },
         5 => Order::Assault { army, place },
@@ -58,9 +74,23 @@ fn order_for(g: &Game, p: &Pick) -> Option<(ordos_core::state::SideId, Order)> {
 
 fn check_invariants(g: &Game) -> Result<(), TestCaseError> {
     for a in &g.state.armies {
-        prop_assert_eq!(a.men_start, a.men.total() + a.losses.total(), "men of {:?} not conserved", a.id);
-        prop_assert_eq!(a.porters_start, a.porters + a.porters_home + a.porters_lost, "porters of {:?}", a.id);
-        prop_assert!(a.rations_ge < 1_000_000_000_000_000, "rations wrapped: {}", a.rations_ge);
+        prop_assert_eq!(
+            a.men_start,
+            a.men.total() + a.losses.total(),
+            "men of {:?} not conserved",
+            a.id
+        );
+        prop_assert_eq!(
+            a.porters_start,
+            a.porters + a.porters_home + a.porters_lost,
+            "porters of {:?}",
+            a.id
+        );
+        prop_assert!(
+            a.rations_ge < 1_000_000_000_000_000,
+            "rations wrapped: {}",
+            a.rations_ge
+        );
         if !a.is_active() {
             continue;
         }
@@ -68,10 +98,22 @@ fn check_invariants(g: &Game) -> Result<(), TestCaseError> {
         prop_assert!(t.is_some(), "army {:?} off the map at {}", a.id, a.hex);
         let t = t.unwrap();
         let crossing = t.river == RiverKind::Major && (g.map.is_ford(a.hex) || g.river_frozen());
-        prop_assert!(t.passable || crossing || g.place_at(a.hex).is_some(), "army {:?} on impassable {} at {}", a.id, t.name, a.hex);
+        prop_assert!(
+            t.passable || crossing || g.place_at(a.hex).is_some(),
+            "army {:?} on impassable {} at {}",
+            a.id,
+            t.name,
+            a.hex
+        );
         for b in &g.state.armies {
             if b.is_active() && b.id != a.id && b.hex == a.hex {
-                prop_assert!(!g.at_war(a.side, b.side), "hostile {:?} and {:?} share {}", a.id, b.id, a.hex);
+                prop_assert!(
+                    !g.at_war(a.side, b.side),
+                    "hostile {:?} and {:?} share {}",
+                    a.id,
+                    b.id,
+                    a.hex
+                );
             }
         }
     }
@@ -128,6 +170,10 @@ proptest! {
 fn a_far_off_hex_is_refused_not_a_panic() {
     let s = scenario("tests/fixtures/small.ron");
     let g = Game::new(s, 1);
-    let far = Order::Move { army: ArmyId(0), path: vec![Hex::new(i32::MAX, i32::MIN)], forced: true };
+    let far = Order::Move {
+        army: ArmyId(0),
+        path: vec![Hex::new(i32::MAX, i32::MIN)],
+        forced: true,
+    };
     assert!(g.check(g.state.armies[0].side, &far).is_err());
 }

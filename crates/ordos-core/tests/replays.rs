@@ -1,7 +1,7 @@
 //! Determinism and replays: same scenario + seed + orders = same game; a recorded game verifies;
 //! a tampered one fails at the turn that was changed.
 
-use ordos_core::controller::{make, ControllerKind};
+use ordos_core::controller::{ControllerKind, make};
 use ordos_core::replay::{Replay, ReplayError};
 use ordos_core::sim::{play, summarize};
 use ordos_core::validate::load_path;
@@ -9,12 +9,19 @@ use ordos_core::{Game, Order, Scenario};
 use std::path::Path;
 
 fn haoshuichuan() -> Scenario {
-    load_path(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../scenarios/haoshuichuan-1041.ron"))).unwrap()
+    load_path(Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../scenarios/haoshuichuan-1041.ron"
+    )))
+    .unwrap()
 }
 
 fn historical(s: &Scenario, seed: u64) -> (Game, Replay) {
     let mut g = Game::new(s.clone(), seed);
-    let mut c = vec![make(ControllerKind::Historical), make(ControllerKind::Historical)];
+    let mut c = vec![
+        make(ControllerKind::Historical),
+        make(ControllerKind::Historical),
+    ];
     let r = play(&mut g, &mut c);
     (g, r)
 }
@@ -25,7 +32,10 @@ fn the_same_seed_gives_the_same_game() {
     let (a, _) = historical(&s, 7);
     let (b, _) = historical(&s, 7);
     assert_eq!(a.state_hash(), b.state_hash());
-    assert_eq!(serde_json::to_string(&summarize(&a)).unwrap(), serde_json::to_string(&summarize(&b)).unwrap());
+    assert_eq!(
+        serde_json::to_string(&summarize(&a)).unwrap(),
+        serde_json::to_string(&summarize(&b)).unwrap()
+    );
 }
 
 #[test]
@@ -44,15 +54,31 @@ fn a_tampered_replay_fails_naming_the_turn() {
     let (_, mut r) = historical(&s, 7);
     // Change the third turn's recorded hash.
     r.turns[2].hash = "0000000000000000".into();
-    assert!(matches!(r.verify(&s), Err(ReplayError::Diverged { turn: 3, .. })));
+    assert!(matches!(
+        r.verify(&s),
+        Err(ReplayError::Diverged { turn: 3, .. })
+    ));
     // Or drop an order from the second turn: the state then differs from that turn on.
     let (_, mut r) = historical(&s, 7);
-    let t = r.turns.iter().position(|t| t.orders.iter().any(|(_, o)| matches!(o, Order::Move { .. }))).unwrap();
+    let t = r
+        .turns
+        .iter()
+        .position(|t| {
+            t.orders
+                .iter()
+                .any(|(_, o)| matches!(o, Order::Move { .. }))
+        })
+        .unwrap();
     let turn = r.turns[t].turn;
-    let i = r.turns[t].orders.iter().position(|(_, o)| matches!(o, Order::Move { .. })).unwrap();
+    let i = r.turns[t]
+        .orders
+        .iter()
+        .position(|(_, o)| matches!(o, Order::Move { .. }))
+        .unwrap();
     r.turns[t].orders.remove(i);
     match r.verify(&s) {
-        Err(ReplayError::Diverged { turn: bad, .. }) | Err(ReplayError::OrderRefused { turn: bad, .. }) => assert_eq!(bad, turn),
+        Err(ReplayError::Diverged { turn: bad, .. })
+        | Err(ReplayError::OrderRefused { turn: bad, .. }) => assert_eq!(bad, turn),
         other => panic!("expected a failure at turn {turn}, got {other:?}"),
     }
 }
@@ -63,15 +89,23 @@ fn a_replay_of_another_scenario_or_a_changed_one_is_refused() {
     let (_, r) = historical(&s, 7);
     let mut changed = s.clone();
     changed.armies[0].men.foot += 1;
-    assert!(matches!(r.verify(&changed), Err(ReplayError::ScenarioChanged(_))));
+    assert!(matches!(
+        r.verify(&changed),
+        Err(ReplayError::ScenarioChanged(_))
+    ));
     let mut other = s.clone();
     other.id = "other".into();
-    assert!(matches!(r.verify(&other), Err(ReplayError::WrongScenario { .. })));
+    assert!(matches!(
+        r.verify(&other),
+        Err(ReplayError::WrongScenario { .. })
+    ));
 }
 
 #[test]
 fn different_seeds_give_different_games() {
     let s = haoshuichuan();
-    let hashes: std::collections::BTreeSet<u64> = (1..6).map(|seed| historical(&s, seed).0.state_hash()).collect();
+    let hashes: std::collections::BTreeSet<u64> = (1..6)
+        .map(|seed| historical(&s, seed).0.state_hash())
+        .collect();
     assert!(hashes.len() > 1);
 }

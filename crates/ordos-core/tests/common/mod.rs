@@ -33,7 +33,9 @@ pub fn scenario(start: &str, rows: &[&str], places: &str, armies: &str, extra: &
 }
 
 pub fn army(id: &str, side: &str, col: i32, row: i32, men: &str, more: &str) -> String {
-    format!(r#"(id: "{id}", name: "{id}", side: "{side}", commander: "{id}", hex: ({col}, {row}), men: ({men}), {more}),"#)
+    format!(
+        r#"(id: "{id}", name: "{id}", side: "{side}", commander: "{id}", hex: ({col}, {row}), men: ({men}), {more}),"#
+    )
 }
 
 pub fn game(s: Scenario) -> Game {

@@ -1,0 +1,216 @@
+//! Army counters in the style wargamers know: side colour, arm, commander, men, and at a glance
+//! supply and state. Armies on one hex are fanned out so each stays readable. The selected
+//! army's reach for this turn is shaded.
+
+use super::map_view::{Hovered, MapGeometry};
+use super::screens::Screen;
+use super::session::Session;
+use bevy::prelude::*;
+use ordos_core::rules::Arm;
+use ordos_core::state::{Army, ArmyState, SupplyStatus};
+
+#[derive(Component)]
+struct Counter;
+
+#[derive(Component)]
+struct ReachMark;
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(
+        Update,
+        (sync_counters, sync_reach).run_if(in_state(Screen::Play)),
+    )
+    .add_systems(OnExit(Screen::Play), clear);
+}
+
+fn clear(mut commands: Commands, q: Query<Entity, Or<(With<Counter>, With<ReachMark>)>>) {
+    for e in &q {
+        commands.entity(e).despawn();
+    }
+}
+
+fn side_colour(s: &Session, a: &Army) -> Color {
+    let side = &s.game.scenario.sides[usize::from(a.side.0)];
+    Srgba::hex(side.color.trim_start_matches('#')).map_or(Color::srgb(0.4, 0.4, 0.4), Color::from)
+}
+
+/// The arm that gives the counter its symbol: the most numerous.
+pub fn main_arm(a: &Army) -> &'static str {
+    let arm = Arm::ALL
+        .iter()
+        .copied()
+        .max_by_key(|arm| (a.men.get(*arm), std::cmp::Reverse(*arm)))
+        .unwrap_or(Arm::Foot);
+    match arm {
+        Arm::Foot => "FOOT",
+        Arm::Crossbow => "XBOW",
+        Arm::LightHorse => "HORSE",
+        Arm::HeavyHorse => "IRON HAWKS",
+    }
+}
+
+/// One word for what the army is doing and how it is fed.
+pub fn condition(a: &Army) -> &'static str {
+    match (a.state, a.status) {
+        (ArmyState::Routed, _) => "ROUTED",
+        (ArmyState::Hidden, _) => "hidden",
+        (_, SupplyStatus::Thirsty) => "THIRSTY",
+        (_, SupplyStatus::Starving) => "STARVING",
+        (ArmyState::Besieging, _) => "besieging",
+        (ArmyState::Fortified, _) => "fortified",
+        (_, SupplyStatus::Short) => "short",
+        _ => "fed",
+    }
+}
+
+pub fn thousands(men: u32) -> String {
+    if men >= 10_000 {
+        format!("{:.0}k", f64::from(men) / 1000.0)
+    } else if men >= 1000 {
+        format!("{:.1}k", f64::from(men) / 1000.0)
+    } else {
+        men.to_string()
+    }
+}
+
+fn sync_counters(
+    mut commands: Commands,
+    session: Option<Res<Session>>,
+    geo: Option<Res<MapGeometry>>,
+    old: Query<Entity, With<Counter>>,
+) {
+    let (Some(s), Some(geo)) = (session, geo) else {
+        return;
+    };
+    if !s.is_changed() && !geo.is_changed() && !old.is_empty() {
+        return;
+    }
+    for e in &old {
+        commands.entity(e).despawn();
+    }
+    let viewer = s.viewer();
+    let g = &s.game;
+    let shown: Vec<&Army> = g
+        .state
+        .armies
+        .iter()
+        .filter(|a| g.visible_to(a, viewer))
+        .collect();
+    for a in &shown {
+        let stack: Vec<_> = shown
+            .iter()
+            .filter(|b| b.hex == a.hex)
+            .map(|b| b.id)
+            .collect();
+        let k = stack.iter().position(|id| *id == a.id).unwrap_or(0) as f32;
+        let at = geo.world(a.hex) + Vec2::new(6.0 * k, -6.0 * k);
+        let z = 10.0 + k;
+        let selected = s.selected == Some(a.id);
+        let def = &g.scenario.armies[usize::from(a.id.0)];
+        let border = if selected {
+            Color::srgb(1.0, 0.9, 0.2)
+        } else {
+            Color::srgb(0.08, 0.06, 0.05)
+        };
+        commands.spawn((
+            Counter,
+            Sprite::from_color(border, Vec2::new(60.0, 48.0)),
+            Transform::from_xyz(at.x, at.y, z),
+        ));
+        let fill = if a.state == ArmyState::Routed {
+            side_colour(&s, a).with_alpha(0.55)
+        } else {
+            side_colour(&s, a)
+        };
+        commands.spawn((
+            Counter,
+            Sprite::from_color(fill, Vec2::new(56.0, 44.0)),
+            Transform::from_xyz(at.x, at.y, z + 0.1),
+        ));
+        let lines = [
+            (main_arm(a), 10.0, 13.0),
+            (def.commander.as_str(), 10.0, 1.0),
+            (&*thousands(a.men.total()), 13.0, -11.0),
+        ];
+        for (text, size, dy) in lines {
+            commands.spawn((
+                Counter,
+                Text2d::new(text.to_string()),
+                TextFont::from_font_size(size),
+                TextColor(Color::WHITE),
+                Transform::from_xyz(at.x, at.y + dy, z + 0.2),
+            ));
+        }
+        let cond = condition(a);
+        let warn = matches!(cond, "ROUTED" | "THIRSTY" | "STARVING");
+        commands.spawn((
+            Counter,
+            Text2d::new(cond.to_string()),
+            TextFont::from_font_size(9.0),
+            TextColor(if warn {
+                Color::srgb(1.0, 0.85, 0.3)
+            } else {
+                Color::srgb(0.9, 0.9, 0.9)
+            }),
+            Transform::from_xyz(at.x, at.y - 21.0, z + 0.2),
+        ));
+    }
+}
+
+fn sync_reach(
+    mut commands: Commands,
+    session: Option<Res<Session>>,
+    geo: Option<Res<MapGeometry>>,
+    hovered: Res<Hovered>,
+    old: Query<Entity, With<ReachMark>>,
+    mut meshes: ResMut<Assets<Mesh>>,
+    mut materials: ResMut<Assets<ColorMaterial>>,
+    mut cache: Local<Option<(Handle<Mesh>, Handle<ColorMaterial>, Handle<ColorMaterial>)>>,
+) {
+    let (Some(s), Some(geo)) = (session, geo) else {
+        return;
+    };
+    if !s.is_changed() && !hovered.is_changed() && !geo.is_changed() {
+        return;
+    }
+    for e in &old {
+        commands.entity(e).despawn();
+    }
+    let Some(id) = s.selected else { return };
+    let a = s.game.army(id);
+    if a.moved || !a.is_active() {
+        return;
+    }
+    let (mesh, reach, path) = cache
+        .get_or_insert_with(|| {
+            (
+                meshes.add(RegularPolygon::new(34.0, 6)),
+                materials.add(Color::srgba(1.0, 1.0, 0.85, 0.28)),
+                materials.add(Color::srgba(1.0, 0.85, 0.2, 0.55)),
+            )
+        })
+        .clone();
+    for (h, _) in s.game.reachable(a, s.forced) {
+        let p = geo.world(h);
+        commands.spawn((
+            ReachMark,
+            Mesh2d(mesh.clone()),
+            MeshMaterial2d(reach.clone()),
+            Transform::from_xyz(p.x, p.y, 1.0),
+        ));
+    }
+    // The path the march would take to the hex under the cursor.
+    if let Some(goal) = hovered.0
+        && let Some(full) = s.game.find_path(a, goal)
+    {
+        for h in s.game.truncate_to_turn(a, &full, s.forced) {
+            let p = geo.world(h);
+            commands.spawn((
+                ReachMark,
+                Mesh2d(mesh.clone()),
+                MeshMaterial2d(path.clone()),
+                Transform::from_xyz(p.x, p.y, 1.5).with_scale(Vec3::splat(0.5)),
+            ));
+        }
+    }
+}

@@ -1,0 +1,364 @@
+//! The HUD of the play screen: date, season and weather always in view; the selected army and
+//! the hex under the cursor; the log with the chronicle of the accounts; the order buttons.
+
+use super::counters::{condition, thousands};
+use super::map_view::Hovered;
+use super::menus::{ButtonAction, button};
+use super::screens::Screen;
+use super::session::{Command, Session};
+use bevy::prelude::*;
+use ordos_core::event::{BattleResult, Event};
+use ordos_core::state::ArmyState;
+use ordos_core::{Game, Order};
+
+#[derive(Component)]
+struct TopBar;
+#[derive(Component)]
+struct Panel;
+#[derive(Component)]
+struct Log;
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(OnEnter(Screen::Play), spawn_hud)
+        .add_systems(Update, (update_hud, keys).run_if(in_state(Screen::Play)));
+}
+
+pub const INK: Color = Color::srgb(0.93, 0.9, 0.82);
+pub const PAPER: Color = Color::srgba(0.12, 0.1, 0.08, 0.88);
+
+fn text(s: &str, size: f32) -> impl Bundle {
+    (
+        Text::new(s.to_string()),
+        TextFont::from_font_size(size),
+        TextColor(INK),
+    )
+}
+
+fn spawn_hud(mut commands: Commands) {
+    commands
+        .spawn((
+            DespawnOnExit(Screen::Play),
+            Node {
+                width: Val::Percent(100.0),
+                padding: UiRect::axes(Val::Px(12.0), Val::Px(6.0)),
+                ..default()
+            },
+            BackgroundColor(PAPER),
+        ))
+        .with_children(|p| {
+            p.spawn((TopBar, text("", 17.0)));
+        });
+    commands
+        .spawn((
+            DespawnOnExit(Screen::Play),
+            Node {
+                position_type: PositionType::Absolute,
+                right: Val::Px(0.0),
+                top: Val::Px(34.0),
+                width: Val::Px(340.0),
+                padding: UiRect::all(Val::Px(10.0)),
+                flex_direction: FlexDirection::Column,
+                row_gap: Val::Px(6.0),
+                ..default()
+            },
+            BackgroundColor(PAPER),
+        ))
+        .with_children(|p| {
+            p.spawn((Panel, text("", 14.0)));
+            p.spawn(Node {
+                flex_wrap: FlexWrap::Wrap,
+                column_gap: Val::Px(6.0),
+                row_gap: Val::Px(6.0),
+                ..default()
+            })
+            .with_children(|row| {
+                for (label, action) in [
+                    ("End turn [Enter]", ButtonAction::EndSide),
+                    ("Forced march [M]", ButtonAction::ToggleForced),
+                    ("Hide [H]", ButtonAction::Hide),
+                    ("Fortify [F]", ButtonAction::Fortify),
+                    ("Besiege [B]", ButtonAction::Besiege),
+                    ("Lift siege [L]", ButtonAction::LiftSiege),
+                    ("Menu", ButtonAction::Quit),
+                ] {
+                    button(row, label, action, 13.0);
+                }
+            });
+        });
+    commands
+        .spawn((
+            DespawnOnExit(Screen::Play),
+            Node {
+                position_type: PositionType::Absolute,
+                left: Val::Px(0.0),
+                bottom: Val::Px(0.0),
+                width: Val::Px(620.0),
+                padding: UiRect::all(Val::Px(8.0)),
+                ..default()
+            },
+            BackgroundColor(PAPER),
+        ))
+        .with_children(|p| {
+            p.spawn((Log, text("", 13.0)));
+        });
+}
+
+fn weather_word(w: ordos_core::scenario::Weather) -> &'static str {
+    match w {
+        ordos_core::scenario::Weather::Clear => "clear",
+        ordos_core::scenario::Weather::Rain => "rain",
+        ordos_core::scenario::Weather::Snow => "snow",
+        ordos_core::scenario::Weather::Heat => "heat",
+    }
+}
+
+/// One line of the log for an event, or None for the routine ones. Says nothing of armies the
+/// viewer cannot see.
+pub fn describe(g: &Game, e: &Event) -> Option<String> {
+    let name = |a: ordos_core::state::ArmyId| g.scenario.armies[usize::from(a.0)].name.clone();
+    let side = |s: ordos_core::state::SideId| g.scenario.sides[usize::from(s.0)].name.clone();
+    Some(match e {
+        Event::Chronicle { date, text } => format!("{date} — {text}"),
+        Event::Ambushed { army, by, .. } => format!(
+            "AMBUSH! {} is attacked from hiding by {}",
+            name(*army),
+            by.iter().map(|b| name(*b)).collect::<Vec<_>>().join(", ")
+        ),
+        Event::Battle {
+            attacker,
+            defender,
+            attacker_losses,
+            defender_losses,
+            result,
+            factors,
+            ..
+        } => {
+            let how = match result {
+                BattleResult::Indecisive => "indecisive",
+                BattleResult::DefenderRetreats => "the defender falls back",
+                BattleResult::DefenderRouted => "the defender is routed",
+                BattleResult::AttackerRepulsed => "the attack is thrown back",
+                BattleResult::AttackerRouted => "the attacker is routed",
+                BattleResult::PlaceStormed => "the walls are stormed",
+            };
+            let surprise = if factors.surprise { " (surprise)" } else { "" };
+            format!(
+                "{} attacks {}{surprise}: losses {} / {}; {how}",
+                name(*attacker),
+                name(*defender),
+                thousands(attacker_losses.total()),
+                thousands(defender_losses.total())
+            )
+        }
+        Event::Surrendered { army, men } => {
+            format!("{} surrenders: {} men taken", name(*army), thousands(*men))
+        }
+        Event::PlaceCaptured { place, side: s, .. } => format!(
+            "{} is taken by {}",
+            g.scenario.places[usize::from(place.0)].name,
+            side(*s)
+        ),
+        Event::SiegeBegun { army, place, .. } => format!(
+            "{} besieges {}",
+            name(*army),
+            g.scenario.places[usize::from(place.0)].name
+        ),
+        Event::SiegeLifted {
+            army,
+            place,
+            reason,
+        } => format!(
+            "{} lifts the siege of {}: {reason}",
+            name(*army),
+            g.scenario.places[usize::from(place.0)].name
+        ),
+        Event::StateChanged {
+            army,
+            state: ArmyState::Routed,
+        } => format!("{} is routed", name(*army)),
+        Event::PortersSentHome { army, porters, .. } => format!(
+            "{}: {} porters, their loads eaten, go home",
+            name(*army),
+            thousands(*porters)
+        ),
+        Event::ConditionMet { side: s, text, .. } => format!("{}: {text}", side(*s)),
+        Event::GameOver { reason, .. } => format!("The game is over: {reason}"),
+        Event::Weather { weather, date } if *weather != ordos_core::scenario::Weather::Clear => {
+            format!("{date}: {}", weather_word(*weather))
+        }
+        _ => return None,
+    })
+}
+
+fn army_panel(s: &Session, g: &Game) -> String {
+    let Some(id) = s.selected else {
+        return "Click one of your armies to select it.\nClick a hex to march there (Shift or [M]: forced march);\nclick an adjacent enemy to attack it.\nWASD/arrows pan, wheel or +/- zoom.".into();
+    };
+    let a = g.army(id);
+    let def = &g.scenario.armies[usize::from(id.0)];
+    let days = a.rations_ge / (a.mouths().max(1) * 20);
+    let supply = if g
+        .state
+        .in_supply
+        .get(usize::from(id.0))
+        .copied()
+        .unwrap_or(false)
+    {
+        "in supply"
+    } else {
+        "out of supply"
+    };
+    format!(
+        "{} — {}\n{} men: {} foot, {} crossbow, {} light horse, {} heavy horse\n{} porters, {} sent home\n{} · {supply}\nFood {days} days · water {} days carried\nMorale {} · fatigue {} · engines {}\nMarch {} li ({} forced){}{}",
+        def.name,
+        def.commander,
+        thousands(a.men.total()),
+        a.men.foot,
+        a.men.crossbow,
+        a.men.light_horse,
+        a.men.heavy_horse,
+        a.porters,
+        a.porters_home,
+        condition(a),
+        a.water_days,
+        a.morale,
+        a.fatigue,
+        a.siege_engines,
+        g.allowance_li(a, false),
+        g.allowance_li(a, true),
+        if a.moved { " · has marched" } else { "" },
+        if a.attacked { " · has fought" } else { "" },
+    )
+}
+
+fn hex_panel(g: &Game, h: ordos_core::hex::Hex) -> String {
+    let Some(t) = g.terrain_at(h) else {
+        return String::new();
+    };
+    let season = g.state.date.season();
+    let mut s = format!(
+        "\n\nHex {h}: {}\nforage {} ge/man/day · {}",
+        t.name,
+        t.forage_ge.get(season),
+        if t.water || g.map.has_spring(h) {
+            "water"
+        } else {
+            "no water"
+        }
+    );
+    if let Some(p) = g.place_at(h) {
+        let def = &g.scenario.places[usize::from(p.id.0)];
+        let owner = p.owner.map_or("no one".to_string(), |o| {
+            g.scenario.sides[usize::from(o.0)].name.clone()
+        });
+        s.push_str(&format!(
+            "\n{} ({owner}) walls {} · stores {} sheng · {}",
+            def.name,
+            p.walls,
+            p.stores_ge / 10,
+            if p.water { "wells" } else { "no wells" }
+        ));
+    }
+    s
+}
+
+fn update_hud(
+    session: Option<Res<Session>>,
+    hovered: Res<Hovered>,
+    mut top: Query<&mut Text, (With<TopBar>, Without<Panel>, Without<Log>)>,
+    mut panel: Query<&mut Text, (With<Panel>, Without<TopBar>, Without<Log>)>,
+    mut log: Query<&mut Text, (With<Log>, Without<TopBar>, Without<Panel>)>,
+) {
+    let Some(s) = session else { return };
+    if !s.is_changed() && !hovered.is_changed() {
+        return;
+    }
+    let g = &s.game;
+    let acting = s.acting_side().map_or("—".to_string(), |a| {
+        g.scenario.sides[usize::from(a.0)].name.clone()
+    });
+    let season = format!("{:?}", g.state.date.season()).to_lowercase();
+    if let Ok(mut t) = top.single_mut() {
+        t.0 = format!(
+            "{}   ·   {}  ({season}, {})   ·   turn {}   ·   {acting} to move{}",
+            g.scenario.title,
+            g.state.date,
+            weather_word(g.state.weather),
+            g.state.turn,
+            if s.forced { "   ·   FORCED MARCH" } else { "" }
+        );
+    }
+    if let Ok(mut t) = panel.single_mut() {
+        let mut text = army_panel(&s, g);
+        if let Some(h) = hovered.0 {
+            text.push_str(&hex_panel(g, h));
+        }
+        if !s.message.is_empty() {
+            text.push_str(&format!("\n\n{}", s.message));
+        }
+        t.0 = text;
+    }
+    if let Ok(mut t) = log.single_mut() {
+        let lines: Vec<String> = g
+            .log
+            .iter()
+            .rev()
+            .filter_map(|(_, _, e)| describe(g, e))
+            .take(9)
+            .collect();
+        t.0 = lines.into_iter().rev().collect::<Vec<_>>().join("\n");
+    }
+}
+
+/// Keyboard shortcuts for the play screen.
+fn keys(
+    keys: Res<ButtonInput<KeyCode>>,
+    session: Option<Res<Session>>,
+    mut out: MessageWriter<Command>,
+) {
+    let Some(s) = session else { return };
+    let pressed = |k| keys.just_pressed(k);
+    if pressed(KeyCode::Enter) {
+        out.write(Command::EndSide);
+    }
+    if pressed(KeyCode::KeyM) {
+        out.write(Command::ToggleForced);
+    }
+    if pressed(KeyCode::Escape) {
+        out.write(Command::Select(None));
+    }
+    for (k, action) in [
+        (KeyCode::KeyH, ButtonAction::Hide),
+        (KeyCode::KeyF, ButtonAction::Fortify),
+        (KeyCode::KeyB, ButtonAction::Besiege),
+        (KeyCode::KeyL, ButtonAction::LiftSiege),
+    ] {
+        if pressed(k)
+            && let Some(o) = army_order(&s, action)
+        {
+            out.write(Command::Give(o));
+        }
+    }
+}
+
+/// The order a button gives the selected army, if it makes sense to ask the core.
+pub fn army_order(s: &Session, action: ButtonAction) -> Option<Order> {
+    let army = s.selected?;
+    let g = &s.game;
+    Some(match action {
+        ButtonAction::Hide => Order::Hide { army },
+        ButtonAction::Fortify => Order::Fortify { army },
+        ButtonAction::LiftSiege => Order::LiftSiege { army },
+        ButtonAction::Besiege => {
+            let a = g.army(army);
+            let p = g
+                .state
+                .places
+                .iter()
+                .filter(|p| p.owner.is_some_and(|o| g.at_war(o, a.side)))
+                .min_by_key(|p| (p.hex.distance(a.hex), p.id))?;
+            Order::Besiege { army, place: p.id }
+        }
+        _ => return None,
+    })
+}

@@ -1,0 +1,384 @@
+//! The map: a bevy_ecs_tilemap hex map of the scenario's terrain, places with names, a camera
+//! that pans and zooms, the hex under the cursor, and clicks turned into orders.
+
+use super::screens::Screen;
+use super::session::{Command, Session};
+use bevy::input::mouse::{AccumulatedMouseMotion, AccumulatedMouseScroll};
+use bevy::prelude::*;
+use bevy::window::PrimaryWindow;
+use bevy_ecs_tilemap::prelude::*;
+use ordos_core::Order;
+use ordos_core::hex::Hex;
+use ordos_core::state::ArmyState;
+
+/// Pixel size of one hex tile (pointy-top: width = √3 × radius, height = 2 × radius).
+pub const TILE: TilemapTileSize = TilemapTileSize { x: 64.0, y: 74.0 };
+/// Terrain ids in the order of the tiles in `assets/tiles/terrain.png`.
+pub const TILE_ORDER: [&str; 10] = [
+    "steppe",
+    "desert",
+    "loess-hills",
+    "mountains",
+    "river-valley",
+    "irrigated-plain",
+    "marsh",
+    "forest",
+    "stream",
+    "yellow-river",
+];
+
+/// How hexes of the core map sit in the world.
+#[derive(Resource, Clone, Copy)]
+pub struct MapGeometry {
+    pub size: TilemapSize,
+    pub grid: TilemapGridSize,
+    pub map_type: TilemapType,
+    pub anchor: TilemapAnchor,
+}
+
+impl MapGeometry {
+    pub fn new(width: u32, height: u32) -> Self {
+        // Row 0 is north; the tilemap's y grows upward. Shifted (odd) rows of the core land on
+        // even tile rows when the height is even.
+        let coord = if height % 2 == 0 {
+            HexCoordSystem::RowEven
+        } else {
+            HexCoordSystem::RowOdd
+        };
+        MapGeometry {
+            size: TilemapSize {
+                x: width,
+                y: height,
+            },
+            grid: TilemapGridSize {
+                x: TILE.x,
+                y: TILE.y,
+            },
+            map_type: TilemapType::Hexagon(coord),
+            anchor: TilemapAnchor::Center,
+        }
+    }
+    pub fn tile(&self, h: Hex) -> Option<TilePos> {
+        TilePos::from_i32_pair(h.col, self.size.y as i32 - 1 - h.row, &self.size)
+    }
+    pub fn hex(&self, t: TilePos) -> Hex {
+        Hex::new(t.x as i32, self.size.y as i32 - 1 - t.y as i32)
+    }
+    pub fn world(&self, h: Hex) -> Vec2 {
+        let t = TilePos {
+            x: h.col.max(0) as u32,
+            y: (self.size.y as i32 - 1 - h.row).max(0) as u32,
+        };
+        t.center_in_world(&self.size, &self.grid, &TILE, &self.map_type, &self.anchor)
+    }
+    pub fn hex_at(&self, world: Vec2) -> Option<Hex> {
+        TilePos::from_world_pos(
+            &world,
+            &self.size,
+            &self.grid,
+            &TILE,
+            &self.map_type,
+            &self.anchor,
+        )
+        .map(|t| self.hex(t))
+    }
+}
+
+/// The hex under the cursor, for the readout.
+#[derive(Resource, Default)]
+pub struct Hovered(pub Option<Hex>);
+
+#[derive(Component)]
+pub struct MapCamera;
+
+#[derive(Component)]
+struct MapEntity;
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<Hovered>()
+        .add_systems(Startup, spawn_camera)
+        .add_systems(OnEnter(Screen::Play), spawn_map)
+        .add_systems(OnEnter(Screen::Title), despawn_map)
+        .add_systems(
+            Update,
+            (pan_and_zoom, hover, click).run_if(in_state(Screen::Play)),
+        );
+}
+
+fn spawn_camera(mut commands: Commands) {
+    commands.spawn((Camera2d, MapCamera, Msaa::Off));
+}
+
+fn despawn_map(mut commands: Commands, q: Query<Entity, With<MapEntity>>) {
+    for e in &q {
+        commands.entity(e).despawn();
+    }
+    commands.remove_resource::<MapGeometry>();
+}
+
+fn place_colour(s: &Session, owner: Option<ordos_core::state::SideId>) -> Color {
+    owner
+        .and_then(|o| s.game.scenario.sides.get(usize::from(o.0)))
+        .and_then(|side| Srgba::hex(side.color.trim_start_matches('#')).ok())
+        .map_or(Color::srgb(0.3, 0.3, 0.3), Color::from)
+}
+
+fn spawn_map(
+    mut commands: Commands,
+    assets: Res<AssetServer>,
+    session: Option<Res<Session>>,
+    existing: Query<Entity, With<MapEntity>>,
+    mut camera: Query<(&mut Transform, &mut Projection), With<MapCamera>>,
+) {
+    let Some(session) = session else { return };
+    if !existing.is_empty() {
+        return; // back from the hand-over screen: the map is still there
+    }
+    let game = &session.game;
+    let geo = MapGeometry::new(game.map.width as u32, game.map.height as u32);
+    let texture: Handle<Image> = assets.load("tiles/terrain.png");
+    let tilemap = commands.spawn(MapEntity).id();
+    let mut storage = TileStorage::empty(geo.size);
+    for i in 0..game.map.len() {
+        let h = game.map.hex_at(i);
+        let Some(pos) = geo.tile(h) else { continue };
+        let id = game
+            .map
+            .terrain(h)
+            .map(|t| game.rules.terrain[t].id.as_str())
+            .unwrap_or("steppe");
+        let index = TILE_ORDER.iter().position(|x| *x == id).unwrap_or(0) as u32;
+        let tile = commands
+            .spawn(TileBundle {
+                position: pos,
+                tilemap_id: TilemapId(tilemap),
+                texture_index: TileTextureIndex(index),
+                ..default()
+            })
+            .id();
+        storage.set(&pos, tile);
+    }
+    commands.entity(tilemap).insert(TilemapBundle {
+        grid_size: geo.grid,
+        size: geo.size,
+        storage,
+        texture: TilemapTexture::Single(texture),
+        tile_size: TILE,
+        map_type: geo.map_type,
+        anchor: geo.anchor,
+        ..default()
+    });
+    // Places: a walled square in the owner's colour, and the name.
+    for (i, p) in game.state.places.iter().enumerate() {
+        let def = &game.scenario.places[i];
+        let at = geo.world(p.hex);
+        let size = 18.0 + 6.0 * f32::from(p.walls);
+        commands.spawn((
+            MapEntity,
+            Sprite::from_color(Color::srgb(0.15, 0.12, 0.1), Vec2::splat(size + 4.0)),
+            Transform::from_xyz(at.x, at.y + 8.0, 2.0),
+        ));
+        commands.spawn((
+            MapEntity,
+            PlaceMarker(p.id),
+            Sprite::from_color(place_colour(&session, p.owner), Vec2::splat(size)),
+            Transform::from_xyz(at.x, at.y + 8.0, 2.1),
+        ));
+        commands.spawn((
+            MapEntity,
+            Text2d::new(def.name.clone()),
+            TextFont::from_font_size(15.0),
+            TextColor(Color::srgb(0.1, 0.08, 0.05)),
+            Transform::from_xyz(at.x, at.y - 22.0, 6.0),
+        ));
+    }
+    for (h, name) in &game.scenario.map.labels {
+        let at = geo.world(*h);
+        commands.spawn((
+            MapEntity,
+            Text2d::new(name.clone()),
+            TextFont::from_font_size(17.0),
+            TextColor(Color::srgba(0.2, 0.15, 0.1, 0.75)),
+            Transform::from_xyz(at.x, at.y, 5.0),
+        ));
+    }
+    if let Ok((mut t, mut proj)) = camera.single_mut() {
+        // Open on the acting side's armies, zoomed to show the whole map.
+        let viewer = session.viewer();
+        let own: Vec<Vec2> = game
+            .state
+            .armies
+            .iter()
+            .filter(|a| a.side == viewer && a.is_active())
+            .map(|a| geo.world(a.hex))
+            .collect();
+        let centre = if own.is_empty() {
+            Vec2::ZERO
+        } else {
+            own.iter().copied().sum::<Vec2>() / own.len() as f32
+        };
+        t.translation = centre.extend(t.translation.z) * 0.35;
+        if let Projection::Orthographic(o) = &mut *proj {
+            let w = geo.size.x as f32 * TILE.x;
+            let h = geo.size.y as f32 * TILE.y * 0.75;
+            o.scale = (w / 1280.0).max(h / 760.0).clamp(0.4, 8.0) * 0.9;
+        }
+    }
+    commands.insert_resource(geo);
+}
+
+/// Marks a place's square so its colour follows its owner.
+#[derive(Component)]
+pub struct PlaceMarker(pub ordos_core::state::PlaceId);
+
+fn pan_and_zoom(
+    keys: Res<ButtonInput<KeyCode>>,
+    buttons: Res<ButtonInput<MouseButton>>,
+    motion: Res<AccumulatedMouseMotion>,
+    scroll: Res<AccumulatedMouseScroll>,
+    time: Res<Time>,
+    mut camera: Query<(&mut Transform, &mut Projection), With<MapCamera>>,
+) {
+    let Ok((mut t, mut proj)) = camera.single_mut() else {
+        return;
+    };
+    let Projection::Orthographic(o) = &mut *proj else {
+        return;
+    };
+    let mut dir = Vec2::ZERO;
+    for (k, d) in [
+        (KeyCode::KeyW, Vec2::Y),
+        (KeyCode::ArrowUp, Vec2::Y),
+        (KeyCode::KeyS, -Vec2::Y),
+        (KeyCode::ArrowDown, -Vec2::Y),
+        (KeyCode::KeyA, -Vec2::X),
+        (KeyCode::ArrowLeft, -Vec2::X),
+        (KeyCode::KeyD, Vec2::X),
+        (KeyCode::ArrowRight, Vec2::X),
+    ] {
+        if keys.pressed(k) {
+            dir += d;
+        }
+    }
+    t.translation += (dir * 700.0 * o.scale * time.delta_secs()).extend(0.0);
+    if buttons.pressed(MouseButton::Middle)
+        || buttons.pressed(MouseButton::Right) && keys.pressed(KeyCode::ShiftLeft)
+    {
+        t.translation += Vec3::new(-motion.delta.x, motion.delta.y, 0.0) * o.scale;
+    }
+    let zoom_keys = if keys.pressed(KeyCode::Equal) {
+        -1.0
+    } else if keys.pressed(KeyCode::Minus) {
+        1.0
+    } else {
+        0.0
+    };
+    let steps = -scroll.delta.y.clamp(-5.0, 5.0) * 0.1 + zoom_keys * time.delta_secs();
+    if steps != 0.0 {
+        o.scale = (o.scale * (1.0 + steps)).clamp(0.2, 10.0);
+    }
+}
+
+fn cursor_world(window: &Window, camera: (&Camera, &GlobalTransform)) -> Option<Vec2> {
+    let cursor = window.cursor_position()?;
+    camera.0.viewport_to_world_2d(camera.1, cursor).ok()
+}
+
+fn hover(
+    window: Query<&Window, With<PrimaryWindow>>,
+    camera: Query<(&Camera, &GlobalTransform), With<MapCamera>>,
+    geo: Option<Res<MapGeometry>>,
+    mut hovered: ResMut<Hovered>,
+) {
+    let (Ok(w), Ok(c), Some(geo)) = (window.single(), camera.single(), geo) else {
+        return;
+    };
+    hovered.0 = cursor_world(w, c).and_then(|p| geo.hex_at(p));
+}
+
+/// Left click: select your army, or order the selected one there (a march, or an attack on an
+/// enemy army or place next to it). Right click: clear the selection.
+fn click(
+    buttons: Res<ButtonInput<MouseButton>>,
+    keys: Res<ButtonInput<KeyCode>>,
+    hovered: Res<Hovered>,
+    session: Option<Res<Session>>,
+    ui: Query<&Interaction>,
+    mut out: MessageWriter<Command>,
+) {
+    let Some(s) = session else { return };
+    if ui.iter().any(|i| *i != Interaction::None) {
+        return; // the click was on a button
+    }
+    if buttons.just_pressed(MouseButton::Right) && !keys.pressed(KeyCode::ShiftLeft) {
+        out.write(Command::Select(None));
+        return;
+    }
+    if !buttons.just_pressed(MouseButton::Left) {
+        return;
+    }
+    let Some(h) = hovered.0 else { return };
+    for c in click_commands(&s, h, keys.pressed(KeyCode::ShiftLeft) || s.forced) {
+        out.write(c);
+    }
+}
+
+/// What a click on `h` means now. Kept apart from input so tests and the UI agree.
+pub fn click_commands(s: &Session, h: Hex, forced: bool) -> Vec<Command> {
+    let g = &s.game;
+    let Some(side) = s.acting_side() else {
+        return vec![];
+    };
+    let mine: Vec<_> = g
+        .armies_at(h)
+        .filter(|a| a.side == side)
+        .map(|a| a.id)
+        .collect();
+    let Some(sel) = s.selected.filter(|id| g.army(*id).is_active()) else {
+        return mine
+            .first()
+            .map(|a| vec![Command::Select(Some(*a))])
+            .unwrap_or_default();
+    };
+    if !mine.is_empty() {
+        // Cycle through a stack, or pick another army.
+        let next = mine
+            .iter()
+            .position(|a| *a == sel)
+            .map_or(mine[0], |i| mine[(i + 1) % mine.len()]);
+        return vec![Command::Select(Some(next))];
+    }
+    let army = g.army(sel);
+    let enemy = g
+        .armies_at(h)
+        .find(|e| g.at_war(e.side, side) && g.visible_to(e, side))
+        .map(|e| e.id);
+    if let Some(target) = enemy {
+        if army.hex.is_adjacent(h) {
+            if let Some(p) = g
+                .place_at(h)
+                .filter(|p| p.owner.is_some_and(|o| g.at_war(o, side)))
+            {
+                return vec![Command::Give(Order::Assault {
+                    army: sel,
+                    place: p.id,
+                })];
+            }
+            return vec![Command::Give(Order::Attack { army: sel, target })];
+        }
+        return vec![];
+    }
+    if army.state == ArmyState::Routed || !army.moved {
+        if let Some(path) = g.find_path(army, h) {
+            let path = g.truncate_to_turn(army, &path, forced);
+            if !path.is_empty() {
+                return vec![Command::Give(Order::Move {
+                    army: sel,
+                    path,
+                    forced,
+                })];
+            }
+        }
+    }
+    vec![]
+}

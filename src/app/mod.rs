@@ -1,0 +1,82 @@
+//! The game: a Bevy shell that draws the rules core's state and sends it orders. It decides no
+//! rule itself. Plugins come in two groups so that headless tests load only the logic.
+
+pub mod counters;
+pub mod hud;
+pub mod map_view;
+pub mod menus;
+pub mod screens;
+pub mod screenshot;
+pub mod session;
+
+use bevy::app::PluginGroupBuilder;
+use bevy::prelude::*;
+use std::process::ExitCode;
+
+/// Screens, the session and turn flow: everything but drawing. Runs under `MinimalPlugins`.
+pub struct LogicPlugins;
+
+impl PluginGroup for LogicPlugins {
+    fn build(self) -> PluginGroupBuilder {
+        PluginGroupBuilder::start::<Self>()
+            .add(screens::plugin)
+            .add(session::plugin)
+    }
+}
+
+/// The map, the counters, the menus and the HUD. Needs a renderer.
+pub struct ViewPlugins;
+
+impl PluginGroup for ViewPlugins {
+    fn build(self) -> PluginGroupBuilder {
+        PluginGroupBuilder::start::<Self>()
+            .add(bevy_ecs_tilemap::TilemapPlugin)
+            .add(map_view::plugin)
+            .add(counters::plugin)
+            .add(menus::plugin)
+            .add(hud::plugin)
+    }
+}
+
+/// Where the game's assets are: beside the sources when run with cargo, else `./assets`.
+pub fn asset_dir() -> String {
+    let built = concat!(env!("CARGO_MANIFEST_DIR"), "/assets");
+    if std::path::Path::new(built).is_dir() {
+        built.to_string()
+    } else {
+        "assets".to_string()
+    }
+}
+
+pub fn default_plugins(title: &str, size: (u32, u32), visible: bool) -> PluginGroupBuilder {
+    DefaultPlugins
+        .set(WindowPlugin {
+            primary_window: Some(Window {
+                title: title.to_string(),
+                resolution: bevy::window::WindowResolution::new(size.0, size.1),
+                visible,
+                ..default()
+            }),
+            ..default()
+        })
+        .set(AssetPlugin {
+            file_path: asset_dir(),
+            ..default()
+        })
+        .set(ImagePlugin::default_linear())
+}
+
+/// Starts the game at the title screen.
+pub fn run() -> ExitCode {
+    let catalog = session::Catalog::load();
+    App::new()
+        .add_plugins(default_plugins(
+            "Ordos — the Song–Xia wars",
+            (1280, 800),
+            true,
+        ))
+        .add_plugins((LogicPlugins, ViewPlugins))
+        .insert_resource(catalog)
+        .run();
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,188 @@
+//! `ordos screenshot SCENARIO --out FILE.png [--size WxH] [--screen title|picker|play|end]`:
+//! renders a screen of the game (by default the opening view of a scenario) and saves it.
+//! Modders preview their maps with it; the README's pictures and CI's smoke test use it.
+
+use super::screens::Screen;
+use super::session::{Catalog, Command, Control};
+use bevy::prelude::*;
+use bevy::render::view::screenshot::{Screenshot, save_to_disk};
+use ordos_core::controller::ControllerKind;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Resource)]
+struct Plan {
+    scenario: usize,
+    screen: Screen,
+    out: PathBuf,
+    frames: u32,
+    shot_at: Option<u32>,
+}
+
+/// Frames to let the map and its textures load before the picture is taken.
+const SETTLE_FRAMES: u32 = 45;
+const GIVE_UP_FRAMES: u32 = 900;
+
+pub fn run(args: &[String]) -> ExitCode {
+    match parse(args) {
+        Ok((scenario, out, size, screen)) => shoot(&scenario, out, size, screen),
+        Err(e) => {
+            eprintln!(
+                "{e}\nusage: ordos screenshot SCENARIO --out FILE.png [--size WxH] [--screen title|picker|play|end]"
+            );
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn parse(args: &[String]) -> Result<(String, PathBuf, (u32, u32), Screen), String> {
+    let (mut scenario, mut out, mut size, mut screen) = (None, None, (1280, 800), Screen::Play);
+    let mut i = 0;
+    while i < args.len() {
+        let val = |i: usize| {
+            args.get(i + 1)
+                .cloned()
+                .ok_or_else(|| format!("{} needs a value", args[i]))
+        };
+        match args[i].as_str() {
+            "--out" => out = Some(PathBuf::from(val(i)?)),
+            "--size" => {
+                let v = val(i)?;
+                let (w, h) = v
+                    .split_once('x')
+                    .ok_or(format!("--size {v}: expected WxH, e.g. 1280x800"))?;
+                size = (
+                    w.parse().map_err(|_| format!("--size {v}: bad width"))?,
+                    h.parse().map_err(|_| format!("--size {v}: bad height"))?,
+                );
+                if !(200..=8192).contains(&size.0) || !(200..=8192).contains(&size.1) {
+                    return Err(format!("--size {v}: each side must be 200 to 8192 pixels"));
+                }
+            }
+            "--screen" => {
+                screen = match val(i)?.as_str() {
+                    "title" => Screen::Title,
+                    "picker" => Screen::Picker,
+                    "play" => Screen::Play,
+                    "end" => Screen::End,
+                    other => {
+                        return Err(format!(
+                            "--screen {other}: expected title, picker, play or end"
+                        ));
+                    }
+                }
+            }
+            a if a.starts_with("--") => return Err(format!("unknown option {a}")),
+            a if scenario.is_none() => {
+                scenario = Some(a.to_string());
+                i += 1;
+                continue;
+            }
+            a => return Err(format!("unexpected argument `{a}`")),
+        }
+        i += 2;
+    }
+    let out = out.ok_or("--out FILE.png is required")?;
+    if out.extension().is_none_or(|e| e != "png") {
+        return Err(format!(
+            "{}: the picture is saved as PNG; name it .png",
+            out.display()
+        ));
+    }
+    Ok((
+        scenario.ok_or("a SCENARIO is required (an id from `ordos list`, or a path)")?,
+        out,
+        size,
+        screen,
+    ))
+}
+
+fn shoot(scenario: &str, out: PathBuf, size: (u32, u32), screen: Screen) -> ExitCode {
+    let chosen = match crate::cli::find_scenario(scenario) {
+        Ok(s) => s,
+        Err(f) => {
+            eprintln!("{}", f.message);
+            return ExitCode::from(f.code);
+        }
+    };
+    let mut catalog = Catalog::load();
+    let index = match catalog
+        .scenarios
+        .iter()
+        .position(|s| s.id == chosen.id && *s == chosen)
+    {
+        Some(i) => i,
+        None => {
+            catalog.scenarios.push(chosen);
+            catalog.scenarios.len() - 1
+        }
+    };
+    let _ = std::fs::remove_file(&out);
+    App::new()
+        .add_plugins(super::default_plugins("Ordos — screenshot", size, true))
+        .add_plugins((super::LogicPlugins, super::ViewPlugins))
+        .insert_resource(catalog)
+        .insert_resource(Plan {
+            scenario: index,
+            screen,
+            out: out.clone(),
+            frames: 0,
+            shot_at: None,
+        })
+        .add_systems(Update, drive)
+        .run();
+    if out.is_file() {
+        println!("wrote {}", out.display());
+        ExitCode::SUCCESS
+    } else {
+        eprintln!(
+            "{}: no picture was taken (is there a display? try `xvfb-run`)",
+            out.display()
+        );
+        ExitCode::from(1)
+    }
+}
+
+fn drive(
+    mut commands: Commands,
+    mut plan: ResMut<Plan>,
+    state: Res<State<Screen>>,
+    mut next: ResMut<NextState<Screen>>,
+    mut out: MessageWriter<Command>,
+    mut exit: MessageWriter<AppExit>,
+) {
+    plan.frames += 1;
+    if plan.frames == 2 {
+        match plan.screen {
+            Screen::Title | Screen::HandOver => {}
+            Screen::Picker => next.set(Screen::Picker),
+            Screen::Play => {
+                out.write(Command::Start {
+                    scenario: plan.scenario,
+                    control: vec![
+                        Control::Human,
+                        Control::Computer(ControllerKind::Historical),
+                    ],
+                    seed: 7,
+                });
+            }
+            Screen::End => {
+                out.write(Command::Start {
+                    scenario: plan.scenario,
+                    control: vec![Control::Computer(ControllerKind::Historical); 8],
+                    seed: 7,
+                });
+            }
+        }
+    }
+    if plan.shot_at.is_none() && plan.frames >= SETTLE_FRAMES && *state.get() == plan.screen {
+        commands
+            .spawn(Screenshot::primary_window())
+            .observe(save_to_disk(plan.out.clone()));
+        plan.shot_at = Some(plan.frames);
+    }
+    let written = plan.shot_at.is_some() && plan.out.is_file();
+    if written || plan.frames > GIVE_UP_FRAMES {
+        exit.write(AppExit::Success);
+    }
+}

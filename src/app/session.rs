@@ -1,0 +1,304 @@
+//! The game in progress, as the shell sees it: the core `Game`, who controls each side, whose
+//! part of the turn it is, and the commands the screens send. Orders go to the core as they
+//! are; the core says whether they are legal and what they cause.
+
+use super::screens::Screen;
+use bevy::prelude::*;
+use ordos_core::controller::{Controller, ControllerKind, make};
+use ordos_core::replay::{Replay, TurnRecord, hex_hash};
+use ordos_core::state::{ArmyId, SideId};
+use ordos_core::{Game, Order, Scenario};
+
+/// Who gives a side its orders.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Control {
+    Human,
+    Computer(ControllerKind),
+}
+
+impl Control {
+    pub fn label(self) -> &'static str {
+        match self {
+            Control::Human => "Human",
+            Control::Computer(ControllerKind::Historical) => "Historical",
+            Control::Computer(ControllerKind::Idle) => "Idle",
+        }
+    }
+    /// The next choice in the side picker.
+    pub fn next(self) -> Control {
+        match self {
+            Control::Human => Control::Computer(ControllerKind::Historical),
+            Control::Computer(ControllerKind::Historical) => {
+                Control::Computer(ControllerKind::Idle)
+            }
+            Control::Computer(ControllerKind::Idle) => Control::Human,
+        }
+    }
+}
+
+/// Every scenario found, valid ones first; files that do not validate are listed with why.
+#[derive(Resource, Default)]
+pub struct Catalog {
+    pub scenarios: Vec<Scenario>,
+    pub problems: Vec<String>,
+}
+
+impl Catalog {
+    pub fn load() -> Catalog {
+        let mut c = Catalog::default();
+        for (_, s) in crate::cli::scenario_files() {
+            match s {
+                Ok(s) => c.scenarios.push(s),
+                Err(e) => c.problems.push(e.to_string()),
+            }
+        }
+        c
+    }
+}
+
+/// What the screens ask of the session.
+#[derive(Message, Clone, Debug)]
+pub enum Command {
+    /// Begin a scenario with a controller for each side.
+    Start {
+        scenario: usize,
+        control: Vec<Control>,
+        seed: u64,
+    },
+    Select(Option<ArmyId>),
+    /// An order from the human whose part of the turn it is.
+    Give(Order),
+    /// Switch new marches between ordinary and forced.
+    ToggleForced,
+    /// The acting human has given all their orders this turn.
+    EndSide,
+    /// Dismiss the hand-over screen.
+    Continue,
+    /// Back to the title.
+    Quit,
+}
+
+#[derive(Resource)]
+pub struct Session {
+    pub game: Game,
+    pub control: Vec<Control>,
+    /// Index into the scenario's turn order: whose part of the turn it is.
+    pub acting: usize,
+    pub selected: Option<ArmyId>,
+    /// New move orders are forced marches.
+    pub forced: bool,
+    pub replay: Replay,
+    orders: Vec<(SideId, Order)>,
+    /// The last thing to tell the player (an order refused and why).
+    pub message: String,
+    /// The men of each side at the end of every turn, for the end screen's chart.
+    pub strength: Vec<Vec<u32>>,
+    computers: Vec<Option<Box<dyn Controller>>>,
+}
+
+impl Session {
+    pub fn new(scenario: Scenario, control: Vec<Control>, seed: u64) -> Session {
+        let game = Game::new(scenario, seed);
+        let computers = control
+            .iter()
+            .map(|c| match c {
+                Control::Computer(k) => Some(make(*k)),
+                Control::Human => None,
+            })
+            .collect();
+        let replay = Replay::new(&game.scenario, seed);
+        let mut s = Session {
+            game,
+            control,
+            acting: 0,
+            selected: None,
+            forced: false,
+            replay,
+            orders: Vec::new(),
+            message: String::new(),
+            strength: Vec::new(),
+            computers,
+        };
+        s.record_strength();
+        s
+    }
+
+    /// The side whose part of the turn it is.
+    pub fn acting_side(&self) -> Option<SideId> {
+        let id = self.game.scenario.turn_order.get(self.acting)?;
+        self.game.side_id(id)
+    }
+
+    /// The side the map is drawn for: the acting human, else the first human, else the first side.
+    pub fn viewer(&self) -> SideId {
+        let human = |s: SideId| self.control.get(usize::from(s.0)) == Some(&Control::Human);
+        match self.acting_side() {
+            Some(s) if human(s) => s,
+            _ => (0..self.control.len())
+                .map(|i| SideId(i as u8))
+                .find(|&s| human(s))
+                .unwrap_or(SideId(0)),
+        }
+    }
+
+    pub fn humans(&self) -> usize {
+        self.control
+            .iter()
+            .filter(|c| **c == Control::Human)
+            .count()
+    }
+
+    /// Gives an order for the acting side; a refused order is explained, not lost silently.
+    pub fn give(&mut self, order: Order) -> bool {
+        let Some(side) = self.acting_side() else {
+            return false;
+        };
+        match self.game.submit(side, &order) {
+            Ok(_) => {
+                self.orders.push((side, order));
+                self.message.clear();
+                true
+            }
+            Err(e) => {
+                self.message = format!("Order refused: {e}");
+                false
+            }
+        }
+    }
+
+    fn run_computer(&mut self, i: usize) {
+        let Some(side) = self.acting_side() else {
+            return;
+        };
+        let Some(Some(ctrl)) = self.computers.get_mut(i) else {
+            return;
+        };
+        for _ in 0..4 {
+            let mut accepted = 0;
+            for o in ctrl.orders(&self.game, side) {
+                if self.game.submit(side, &o).is_ok() {
+                    self.orders.push((side, o));
+                    accepted += 1;
+                }
+            }
+            if accepted == 0 || self.game.is_over() {
+                break;
+            }
+        }
+    }
+
+    fn record_strength(&mut self) {
+        let row = (0..self.game.scenario.sides.len())
+            .map(|s| self.game.side_totals(SideId(s as u8)).1)
+            .collect();
+        self.strength.push(row);
+    }
+
+    /// Ends the acting side's part of the turn and plays any computer sides after it, ending
+    /// the turn when every side has moved. Stops at the next human side (or the game's end).
+    pub fn advance(&mut self) {
+        self.selected = None;
+        self.acting += 1;
+        loop {
+            if self.game.is_over() {
+                return;
+            }
+            if self.acting >= self.game.scenario.turn_order.len() {
+                let turn = self.game.state.turn;
+                self.game.end_turn();
+                let orders = std::mem::take(&mut self.orders);
+                self.replay.turns.push(TurnRecord {
+                    turn,
+                    orders,
+                    hash: hex_hash(self.game.state_hash()),
+                });
+                self.record_strength();
+                self.acting = 0;
+                continue;
+            }
+            let side = self.acting_side().map_or(0, |s| usize::from(s.0));
+            if self.control.get(side) == Some(&Control::Human) {
+                return;
+            }
+            self.run_computer(side);
+            self.acting += 1;
+        }
+    }
+
+    /// Plays computer sides that move before the first human.
+    pub fn begin(&mut self) {
+        self.acting = 0;
+        let side = self.acting_side().map_or(0, |s| usize::from(s.0));
+        if self.control.get(side) != Some(&Control::Human) {
+            self.run_computer(side);
+            self.advance();
+        }
+    }
+}
+
+/// Set when the hand-over screen should show before the next human plays (hotseat).
+#[derive(Resource, Default)]
+pub struct HandOverPending(pub bool);
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_message::<Command>()
+        .init_resource::<Catalog>()
+        .init_resource::<HandOverPending>()
+        .add_systems(Update, apply_commands);
+}
+
+fn apply_commands(
+    mut commands: Commands,
+    mut reader: MessageReader<Command>,
+    catalog: Res<Catalog>,
+    session: Option<ResMut<Session>>,
+    mut next: ResMut<NextState<Screen>>,
+) {
+    let mut session = session;
+    for c in reader.read() {
+        match c {
+            Command::Start {
+                scenario,
+                control,
+                seed,
+            } => {
+                let Some(s) = catalog.scenarios.get(*scenario) else {
+                    continue;
+                };
+                let mut new = Session::new(s.clone(), control.clone(), *seed);
+                new.begin();
+                let over = new.game.is_over();
+                commands.insert_resource(new);
+                next.set(if over { Screen::End } else { Screen::Play });
+                return; // the new session exists from the next update
+            }
+            Command::Quit => {
+                commands.remove_resource::<Session>();
+                next.set(Screen::Title);
+                return;
+            }
+            Command::Continue => next.set(Screen::Play),
+            _ => {}
+        }
+        let Some(s) = session.as_deref_mut() else {
+            continue;
+        };
+        match c {
+            Command::Select(a) => s.selected = *a,
+            Command::Give(o) => {
+                s.give(o.clone());
+            }
+            Command::ToggleForced => s.forced = !s.forced,
+            Command::EndSide => {
+                let before = s.viewer();
+                s.advance();
+                if s.game.is_over() {
+                    next.set(Screen::End);
+                } else if s.humans() > 1 && s.viewer() != before {
+                    next.set(Screen::HandOver);
+                }
+            }
+            _ => {}
+        }
+    }
+}

@@ -1,0 +1,276 @@
+//! The `ordos` command line, driven as a user would. Headless: no window, no GPU.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn ordos(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_ordos"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("ordos runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).to_string()
+}
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).to_string()
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("ordos-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn list_shows_id_years_and_title() {
+    let o = ordos(&["list"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let line = stdout(&o)
+        .lines()
+        .find(|l| l.starts_with("haoshuichuan-1041"))
+        .map(str::to_string)
+        .expect("listed");
+    assert!(
+        line.contains("1041") && line.contains("Haoshuichuan"),
+        "{line}"
+    );
+}
+
+#[test]
+fn validate_accepts_the_shipped_scenarios() {
+    let files: Vec<String> =
+        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios"))
+            .unwrap()
+            .map(|e| e.unwrap().path().display().to_string())
+            .filter(|p| p.ends_with(".ron"))
+            .collect();
+    let args: Vec<&str> = std::iter::once("validate")
+        .chain(files.iter().map(String::as_str))
+        .collect();
+    let o = ordos(&args);
+    assert!(o.status.success(), "{}{}", stdout(&o), stderr(&o));
+}
+
+#[test]
+fn validate_locates_every_error_in_the_broken_corpus() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/broken");
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let p = path.display().to_string();
+        let o = ordos(&["validate", &p]);
+        assert_eq!(o.status.code(), Some(1), "{p}");
+        let out = stdout(&o);
+        let first = out.lines().next().unwrap_or_default();
+        let rest = first
+            .strip_prefix(&format!("{p}:"))
+            .unwrap_or_else(|| panic!("{p}: `{first}`"));
+        let mut parts = rest.splitn(3, ':');
+        let line: usize = parts
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap_or_else(|_| panic!("{first}"));
+        let col: usize = parts
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap_or_else(|_| panic!("{first}"));
+        assert!(
+            line >= 1 && col >= 1 && !parts.next().unwrap().trim().is_empty(),
+            "{first}"
+        );
+    }
+}
+
+#[test]
+fn validate_gives_clear_errors_for_missing_directory_empty_and_binary_input() {
+    let dir = scratch("bad-input");
+    let empty = dir.join("empty.ron");
+    std::fs::write(&empty, "").unwrap();
+    let junk = dir.join("junk.ron");
+    std::fs::write(&junk, [0x7f, b'E', b'L', b'F', 0, 0, 0xff, 0x10]).unwrap();
+    for (path, words) in [
+        (dir.join("missing.ron"), "no such file"),
+        (dir.clone(), "is a directory"),
+        (empty, "the file is empty"),
+        (junk, "not a text file"),
+    ] {
+        let o = ordos(&["validate", &path.display().to_string()]);
+        assert_eq!(o.status.code(), Some(1));
+        assert!(
+            stdout(&o).contains(words),
+            "{}: {}",
+            path.display(),
+            stdout(&o)
+        );
+    }
+}
+
+#[test]
+fn sim_json_has_the_contracted_fields_and_is_repeatable() {
+    let a = ordos(&["sim", "haoshuichuan-1041", "--seed", "7", "--json"]);
+    assert!(a.status.success(), "{}", stderr(&a));
+    let b = ordos(&["sim", "haoshuichuan-1041", "--seed", "7", "--json"]);
+    assert_eq!(stdout(&a), stdout(&b), "same seed, same output");
+    let out = stdout(&a);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 1);
+    let v: serde_json::Value = serde_json::from_str(lines[0]).unwrap();
+    for key in [
+        "scenario",
+        "seed",
+        "turns",
+        "end_date",
+        "winner",
+        "sides",
+        "places",
+        "armies",
+        "state_hash",
+    ] {
+        assert!(v.get(key).is_some(), "missing {key}: {v}");
+    }
+    assert_eq!(v["scenario"], "haoshuichuan-1041");
+    assert_eq!(v["seed"], 7);
+    let song = &v["sides"]["song"];
+    for key in [
+        "killed", "wounded", "captured", "hunger", "thirst", "cold", "disease", "drowned",
+        "deserted",
+    ] {
+        assert!(song["losses"][key].is_u64(), "losses.{key}");
+    }
+    let lost: u64 = song["losses"]
+        .as_object()
+        .unwrap()
+        .values()
+        .map(|x| x.as_u64().unwrap())
+        .sum();
+    assert_eq!(
+        song["men_start"].as_u64().unwrap(),
+        song["men_end"].as_u64().unwrap() + lost,
+        "men conserved"
+    );
+    let army = &v["armies"][0];
+    for key in ["id", "side", "men_start", "men_end", "state"] {
+        assert!(army.get(key).is_some(), "armies[].{key}");
+    }
+    assert!(["song", "xia", "draw"].contains(&v["winner"].as_str().unwrap()));
+}
+
+#[test]
+fn sim_runs_several_seeds_and_takes_controllers() {
+    let o = ordos(&[
+        "sim",
+        "haoshuichuan-1041",
+        "--seed",
+        "3",
+        "--runs",
+        "3",
+        "--song",
+        "idle",
+        "--xia",
+        "historical",
+        "--json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let seeds: Vec<u64> = stdout(&o)
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["seed"]
+                .as_u64()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(seeds, vec![3, 4, 5]);
+    let text = ordos(&["sim", "haoshuichuan-1041", "--seed", "7"]);
+    assert!(stdout(&text).contains("Winner:"), "{}", stdout(&text));
+}
+
+#[test]
+fn record_then_replay_verifies_and_a_tampered_replay_names_the_turn() {
+    let dir = scratch("replay");
+    let file = dir.join("game.ron");
+    let f = file.display().to_string();
+    let o = ordos(&["sim", "haoshuichuan-1041", "--seed", "7", "--record", &f]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let ok = ordos(&["replay", &f, "--verify"]);
+    assert!(ok.status.success(), "{}{}", stdout(&ok), stderr(&ok));
+    assert!(stdout(&ok).contains("verified"));
+    // Tamper with the recorded hash of turn 4.
+    let text = std::fs::read_to_string(&file).unwrap();
+    let marker = "turn: 4,";
+    let at = text.find(marker).expect("turn 4 recorded");
+    let hash_at = at + text[at..].find("hash: \"").unwrap() + 7;
+    let mut bad = text.clone();
+    bad.replace_range(hash_at..hash_at + 16, "0123456789abcdef");
+    let tampered = dir.join("tampered.ron");
+    std::fs::write(&tampered, bad).unwrap();
+    let o = ordos(&["replay", &tampered.display().to_string(), "--verify"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("turn 4"), "{}", stderr(&o));
+    // The recording is never overwritten by accident.
+    let again = ordos(&["sim", "haoshuichuan-1041", "--seed", "8", "--record", &f]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(stderr(&again).contains("already exists"));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), text);
+}
+
+#[test]
+fn events_are_written_as_json_lines() {
+    let dir = scratch("events");
+    let file = dir.join("events.jsonl");
+    let o = ordos(&[
+        "sim",
+        "haoshuichuan-1041",
+        "--seed",
+        "7",
+        "--events",
+        &file.display().to_string(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = std::fs::read_to_string(&file).unwrap();
+    let mut kinds = std::collections::BTreeSet::new();
+    for line in text.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        assert!(v["turn"].is_u64() && v["date"].is_string(), "{line}");
+        kinds.insert(v["kind"].as_str().unwrap().to_string());
+    }
+    for k in ["turn-began", "moved", "battle", "provisioned", "game-over"] {
+        assert!(kinds.contains(k), "no {k} event");
+    }
+    assert!(text.contains("\"army\":\"ren-fu\""), "armies are named");
+}
+
+#[test]
+fn wrong_arguments_get_a_clear_message_and_a_usage_exit_code() {
+    for (args, words) in [
+        (vec!["frobnicate"], "unknown command"),
+        (vec!["sim"], "needs a SCENARIO"),
+        (vec!["sim", "haoshuichuan-1041", "--seed", "x"], "--seed"),
+        (vec!["sim", "haoshuichuan-1041", "--runs", "0"], "--runs"),
+        (
+            vec!["sim", "haoshuichuan-1041", "--song", "genius"],
+            "unknown controller",
+        ),
+        (
+            vec!["sim", "haoshuichuan-1041", "--liao", "idle"],
+            "--song, --xia",
+        ),
+        (vec!["validate"], "at least one PATH"),
+        (vec!["replay", "x.ron"], "--verify"),
+    ] {
+        let o = ordos(&args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+        assert!(stderr(&o).contains(words), "{args:?}: {}", stderr(&o));
+    }
+    let o = ordos(&["sim", "no-such-battle"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("no scenario `no-such-battle`"),
+        "{}",
+        stderr(&o)
+    );
+}
