@@ -63,6 +63,12 @@ pub fn condition(a: &Army) -> &'static str {
     }
 }
 
+/// A commander's name short enough for a counter.
+pub fn short_name(name: &str) -> String {
+    let name = name.trim_start_matches("the ").trim_start_matches("a ");
+    if name.chars().count() <= 12 { name.to_string() } else { name.chars().take(11).collect::<String>() + "." }
+}
+
 pub fn thousands(men: u32) -> String {
     if men >= 10_000 {
         format!("{:.0}k", f64::from(men) / 1000.0)
@@ -77,6 +83,7 @@ fn sync_counters(
     mut commands: Commands,
     session: Option<Res<Session>>,
     geo: Option<Res<MapGeometry>>,
+    fonts: Res<super::Fonts>,
     old: Query<Entity, With<Counter>>,
 ) {
     let (Some(s), Some(geo)) = (session, geo) else {
@@ -114,7 +121,7 @@ fn sync_counters(
         };
         commands.spawn((
             Counter,
-            Sprite::from_color(border, Vec2::new(60.0, 48.0)),
+            Sprite::from_color(border, Vec2::new(66.0, 54.0)),
             Transform::from_xyz(at.x, at.y, z),
         ));
         let fill = if a.state == ArmyState::Routed {
@@ -124,19 +131,15 @@ fn sync_counters(
         };
         commands.spawn((
             Counter,
-            Sprite::from_color(fill, Vec2::new(56.0, 44.0)),
+            Sprite::from_color(fill, Vec2::new(62.0, 50.0)),
             Transform::from_xyz(at.x, at.y, z + 0.1),
         ));
-        let lines = [
-            (main_arm(a), 10.0, 13.0),
-            (def.commander.as_str(), 10.0, 1.0),
-            (&*thousands(a.men.total()), 13.0, -11.0),
-        ];
+        let lines = [(main_arm(a).to_string(), 10.0, 16.0), (short_name(&def.commander), 10.0, 4.0), (thousands(a.men.total()), 14.0, -9.0)];
         for (text, size, dy) in lines {
             commands.spawn((
                 Counter,
                 Text2d::new(text.to_string()),
-                TextFont::from_font_size(size),
+                fonts.counter(size),
                 TextColor(Color::WHITE),
                 Transform::from_xyz(at.x, at.y + dy, z + 0.2),
             ));
@@ -146,7 +149,7 @@ fn sync_counters(
         commands.spawn((
             Counter,
             Text2d::new(cond.to_string()),
-            TextFont::from_font_size(9.0),
+            fonts.counter(9.0),
             TextColor(if warn {
                 Color::srgb(1.0, 0.85, 0.3)
             } else {

@@ -5,6 +5,7 @@ use super::counters::{condition, thousands};
 use super::map_view::Hovered;
 use super::menus::{ButtonAction, button};
 use super::screens::Screen;
+use super::Fonts;
 use super::session::{Command, Session};
 use bevy::prelude::*;
 use ordos_core::event::{BattleResult, Event};
@@ -26,15 +27,15 @@ pub(super) fn plugin(app: &mut App) {
 pub const INK: Color = Color::srgb(0.93, 0.9, 0.82);
 pub const PAPER: Color = Color::srgba(0.12, 0.1, 0.08, 0.88);
 
-fn text(s: &str, size: f32) -> impl Bundle {
+fn text(fonts: &Fonts, s: &str, size: f32) -> impl Bundle {
     (
         Text::new(s.to_string()),
-        TextFont::from_font_size(size),
+        fonts.text(size),
         TextColor(INK),
     )
 }
 
-fn spawn_hud(mut commands: Commands) {
+fn spawn_hud(mut commands: Commands, fonts: Res<Fonts>) {
     commands
         .spawn((
             DespawnOnExit(Screen::Play),
@@ -46,7 +47,7 @@ fn spawn_hud(mut commands: Commands) {
             BackgroundColor(PAPER),
         ))
         .with_children(|p| {
-            p.spawn((TopBar, text("", 17.0)));
+            p.spawn((TopBar, text(&fonts, "", 17.0)));
         });
     commands
         .spawn((
@@ -64,7 +65,7 @@ fn spawn_hud(mut commands: Commands) {
             BackgroundColor(PAPER),
         ))
         .with_children(|p| {
-            p.spawn((Panel, text("", 14.0)));
+            p.spawn((Panel, text(&fonts, "", 14.0)));
             p.spawn(Node {
                 flex_wrap: FlexWrap::Wrap,
                 column_gap: Val::Px(6.0),
@@ -81,7 +82,7 @@ fn spawn_hud(mut commands: Commands) {
                     ("Lift siege [L]", ButtonAction::LiftSiege),
                     ("Menu", ButtonAction::Quit),
                 ] {
-                    button(row, label, action, 13.0);
+                    button(row, &fonts, label, action, 13.0);
                 }
             });
         });
@@ -99,7 +100,7 @@ fn spawn_hud(mut commands: Commands) {
             BackgroundColor(PAPER),
         ))
         .with_children(|p| {
-            p.spawn((Log, text("", 13.0)));
+            p.spawn((Log, text(&fonts, "", 13.0)));
         });
 }
 

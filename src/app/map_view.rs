@@ -127,6 +127,7 @@ fn spawn_map(
     mut commands: Commands,
     assets: Res<AssetServer>,
     session: Option<Res<Session>>,
+    fonts: Res<super::Fonts>,
     existing: Query<Entity, With<MapEntity>>,
     mut camera: Query<(&mut Transform, &mut Projection), With<MapCamera>>,
 ) {
@@ -187,7 +188,7 @@ fn spawn_map(
         commands.spawn((
             MapEntity,
             Text2d::new(def.name.clone()),
-            TextFont::from_font_size(15.0),
+            fonts.text(15.0),
             TextColor(Color::srgb(0.1, 0.08, 0.05)),
             Transform::from_xyz(at.x, at.y - 22.0, 6.0),
         ));
@@ -197,7 +198,7 @@ fn spawn_map(
         commands.spawn((
             MapEntity,
             Text2d::new(name.clone()),
-            TextFont::from_font_size(17.0),
+            fonts.title(18.0),
             TextColor(Color::srgba(0.2, 0.15, 0.1, 0.75)),
             Transform::from_xyz(at.x, at.y, 5.0),
         ));
@@ -217,11 +218,10 @@ fn spawn_map(
         } else {
             own.iter().copied().sum::<Vec2>() / own.len() as f32
         };
-        t.translation = centre.extend(t.translation.z) * 0.35;
+        // Open on them at a scale where counters read easily (the HUD covers the right side).
+        t.translation = Vec3::new(centre.x + 150.0, centre.y - 60.0, t.translation.z);
         if let Projection::Orthographic(o) = &mut *proj {
-            let w = geo.size.x as f32 * TILE.x;
-            let h = geo.size.y as f32 * TILE.y * 0.75;
-            o.scale = (w / 1280.0).max(h / 760.0).clamp(0.4, 8.0) * 0.9;
+            o.scale = 1.0;
         }
     }
     commands.insert_resource(geo);

@@ -4,6 +4,7 @@
 use super::counters::thousands;
 use super::hud::{INK, PAPER, army_order};
 use super::screens::Screen;
+use super::Fonts;
 use super::session::{Catalog, Command, Control, Session};
 use bevy::prelude::*;
 use ordos_core::controller::ControllerKind;
@@ -59,7 +60,7 @@ const BUTTON: Color = Color::srgb(0.32, 0.2, 0.12);
 const BUTTON_HOT: Color = Color::srgb(0.5, 0.3, 0.16);
 
 /// A labelled button that does `action`.
-pub fn button(parent: &mut ChildSpawnerCommands, label: &str, action: ButtonAction, size: f32) {
+pub fn button(parent: &mut ChildSpawnerCommands, fonts: &Fonts, label: &str, action: ButtonAction, size: f32) {
     parent
         .spawn((
             Button,
@@ -73,7 +74,7 @@ pub fn button(parent: &mut ChildSpawnerCommands, label: &str, action: ButtonActi
         .with_children(|b| {
             b.spawn((
                 Text::new(label.to_string()),
-                TextFont::from_font_size(size),
+                fonts.text(size),
                 TextColor(INK),
             ));
         });
@@ -96,28 +97,28 @@ fn screen_root(screen: Screen) -> impl Bundle {
     )
 }
 
-fn words(s: &str, size: f32) -> impl Bundle {
+fn words(fonts: &Fonts, s: &str, size: f32) -> impl Bundle {
     (
         Text::new(s.to_string()),
-        TextFont::from_font_size(size),
+        fonts.text(size),
         TextColor(INK),
     )
 }
 
-fn title(mut commands: Commands, catalog: Res<Catalog>) {
+fn title(mut commands: Commands, catalog: Res<Catalog>, fonts: Res<Fonts>) {
     commands.spawn(screen_root(Screen::Title)).with_children(|p| {
-        p.spawn(words("ORDOS", 72.0));
-        p.spawn(words("The Song–Xia wars on the Ordos plateau, 982–1119", 22.0));
-        p.spawn(words("Armies here are beaten less by the enemy than by hunger, thirst, cold and distance.", 16.0));
-        button(p, "Play a scenario", ButtonAction::ToPicker, 22.0);
-        button(p, "Quit", ButtonAction::Exit, 18.0);
+        p.spawn((Text::new("ORDOS"), fonts.title(84.0), TextColor(INK)));
+        p.spawn(words(&fonts, "The Song–Xia wars on the Ordos plateau, 982–1119", 22.0));
+        p.spawn(words(&fonts, "Armies here are beaten less by the enemy than by hunger, thirst, cold and distance.", 16.0));
+        button(p, &fonts, "Play a scenario", ButtonAction::ToPicker, 22.0);
+        button(p, &fonts, "Quit", ButtonAction::Exit, 18.0);
         for problem in &catalog.problems {
-            p.spawn(words(&format!("Not loaded: {problem}"), 12.0));
+            p.spawn(words(&fonts, &format!("Not loaded: {problem}"), 12.0));
         }
     });
 }
 
-fn picker(mut commands: Commands, catalog: Res<Catalog>, mut choice: ResMut<PickerChoice>) {
+fn picker(mut commands: Commands, catalog: Res<Catalog>, mut choice: ResMut<PickerChoice>, fonts: Res<Fonts>) {
     choice.scenario = choice
         .scenario
         .min(catalog.scenarios.len().saturating_sub(1));
@@ -125,7 +126,7 @@ fn picker(mut commands: Commands, catalog: Res<Catalog>, mut choice: ResMut<Pick
     commands
         .spawn(screen_root(Screen::Picker))
         .with_children(|p| {
-            p.spawn(words("Choose a scenario", 30.0));
+            p.spawn(words(&fonts, "Choose a scenario", 30.0));
             p.spawn(Node {
                 column_gap: Val::Px(24.0),
                 max_width: Val::Px(1180.0),
@@ -142,24 +143,26 @@ fn picker(mut commands: Commands, catalog: Res<Catalog>, mut choice: ResMut<Pick
                     for (i, s) in catalog.scenarios.iter().enumerate() {
                         button(
                             list,
+                            &fonts,
                             &format!("{}  ({}–{})", s.title, s.start.year, s.end.year),
                             ButtonAction::Pick(i),
                             17.0,
                         );
                     }
+                    button(list, &fonts, "Back", ButtonAction::Quit, 16.0);
                 });
                 row.spawn((
                     Node {
                         flex_direction: FlexDirection::Column,
                         row_gap: Val::Px(10.0),
                         padding: UiRect::all(Val::Px(14.0)),
-                        max_width: Val::Px(820.0),
+                        width: Val::Px(820.0),
                         ..default()
                     },
                     BackgroundColor(PAPER),
                 ))
                 .with_children(|d| {
-                    d.spawn((PickerText, words("", 15.0)));
+                    d.spawn((PickerText, words(&fonts, "", 15.0)));
                     let sides = catalog
                         .scenarios
                         .get(choice.scenario)
@@ -171,14 +174,13 @@ fn picker(mut commands: Commands, catalog: Res<Catalog>, mut choice: ResMut<Pick
                             ..default()
                         })
                         .with_children(|r| {
-                            r.spawn((ControlLabel(i), words("", 16.0)));
-                            button(r, "change", ButtonAction::CycleControl(i), 14.0);
+                            r.spawn((ControlLabel(i), words(&fonts, "", 16.0)));
+                            button(r, &fonts, "change", ButtonAction::CycleControl(i), 14.0);
                         });
                     }
-                    button(d, "Begin", ButtonAction::Start, 22.0);
+                    button(d, &fonts, "Begin", ButtonAction::Start, 22.0);
                 });
             });
-            button(p, "Back", ButtonAction::Quit, 16.0);
         });
 }
 
@@ -231,7 +233,7 @@ fn update_picker(
     }
 }
 
-fn hand_over(mut commands: Commands, session: Option<Res<Session>>) {
+fn hand_over(mut commands: Commands, session: Option<Res<Session>>, fonts: Res<Fonts>) {
     let who = session.as_ref().map_or("the next".to_string(), |s| {
         s.game.scenario.sides[usize::from(s.viewer().0)]
             .name
@@ -240,19 +242,19 @@ fn hand_over(mut commands: Commands, session: Option<Res<Session>>) {
     commands
         .spawn(screen_root(Screen::HandOver))
         .with_children(|p| {
-            p.spawn(words(
+            p.spawn(words(&fonts, 
                 &format!("Hand the screen to the {who} player."),
                 30.0,
             ));
-            p.spawn(words(
+            p.spawn(words(&fonts, 
                 "The other side's moves stay hidden until you continue.",
                 16.0,
             ));
-            button(p, "Continue", ButtonAction::Continue, 22.0);
+            button(p, &fonts, "Continue", ButtonAction::Continue, 22.0);
         });
 }
 
-fn end(mut commands: Commands, session: Option<Res<Session>>) {
+fn end(mut commands: Commands, session: Option<Res<Session>>, fonts: Res<Fonts>) {
     let Some(s) = session else { return };
     let g = &s.game;
     let outcome = g.state.over.as_ref();
@@ -293,7 +295,7 @@ fn end(mut commands: Commands, session: Option<Res<Session>>) {
         ));
     }
     commands.spawn(screen_root(Screen::End)).with_children(|p| {
-        p.spawn(words(&g.scenario.title, 30.0));
+        p.spawn(words(&fonts, &g.scenario.title, 30.0));
         p.spawn((
             Node {
                 max_width: Val::Px(1000.0),
@@ -303,9 +305,9 @@ fn end(mut commands: Commands, session: Option<Res<Session>>) {
             BackgroundColor(PAPER),
         ))
         .with_children(|b| {
-            b.spawn(words(&lines, 16.0));
+            b.spawn(words(&fonts, &lines, 16.0));
         });
-        button(p, "Back to the title", ButtonAction::Quit, 20.0);
+        button(p, &fonts, "Back to the title", ButtonAction::Quit, 20.0);
     });
 }
 

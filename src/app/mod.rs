@@ -30,12 +30,46 @@ pub struct ViewPlugins;
 impl PluginGroup for ViewPlugins {
     fn build(self) -> PluginGroupBuilder {
         PluginGroupBuilder::start::<Self>()
+            .add(fonts_plugin)
             .add(bevy_ecs_tilemap::TilemapPlugin)
             .add(map_view::plugin)
             .add(counters::plugin)
             .add(menus::plugin)
             .add(hud::plugin)
     }
+}
+
+/// The game's typefaces (DejaVu, under `assets/fonts`, for its wide coverage of letters).
+#[derive(Resource, Clone)]
+pub struct Fonts {
+    /// Menus, HUD and labels.
+    pub text: Handle<Font>,
+    /// Counters: condensed and bold, to read small.
+    pub counter: Handle<Font>,
+    /// Titles.
+    pub title: Handle<Font>,
+}
+
+impl Fonts {
+    pub fn text(&self, size: f32) -> TextFont {
+        TextFont::from_font_size(size).with_font(self.text.clone())
+    }
+    pub fn counter(&self, size: f32) -> TextFont {
+        TextFont::from_font_size(size).with_font(self.counter.clone())
+    }
+    pub fn title(&self, size: f32) -> TextFont {
+        TextFont::from_font_size(size).with_font(self.title.clone())
+    }
+}
+
+/// Loads the fonts as the plugin is built, so every screen's first frame has them.
+fn fonts_plugin(app: &mut App) {
+    let assets = app.world().resource::<AssetServer>().clone();
+    app.insert_resource(Fonts {
+        text: assets.load("fonts/DejaVuSans.ttf"),
+        counter: assets.load("fonts/DejaVuSansCondensed-Bold.ttf"),
+        title: assets.load("fonts/DejaVuSerif.ttf"),
+    });
 }
 
 /// Where the game's assets are: beside the sources when run with cargo, else `./assets`.
