@@ -3,24 +3,35 @@
 
 use bevy::prelude::*;
 use bevy::state::app::StatesPlugin;
+use ordos::app::LogicPlugins;
 use ordos::app::map_view::click_commands;
 use ordos::app::screens::Screen;
 use ordos::app::session::{Catalog, Command, Control, Session};
-use ordos::app::LogicPlugins;
+use ordos_core::Order;
 use ordos_core::controller::ControllerKind;
 use ordos_core::hex::Hex;
-use ordos_core::Order;
 
 fn app() -> App {
     let mut app = App::new();
-    app.add_plugins((MinimalPlugins, StatesPlugin, LogicPlugins)).insert_resource(Catalog::load());
+    app.add_plugins((MinimalPlugins, StatesPlugin, LogicPlugins))
+        .insert_resource(Catalog::load());
     app.update();
     app
 }
 
 fn start(app: &mut App, control: Vec<Control>) {
-    let index = app.world().resource::<Catalog>().scenarios.iter().position(|s| s.id == "haoshuichuan-1041").expect("shipped");
-    app.world_mut().write_message(Command::Start { scenario: index, control, seed: 7 });
+    let index = app
+        .world()
+        .resource::<Catalog>()
+        .scenarios
+        .iter()
+        .position(|s| s.id == "haoshuichuan-1041")
+        .expect("shipped");
+    app.world_mut().write_message(Command::Start {
+        scenario: index,
+        control,
+        seed: 7,
+    });
     app.update();
     app.update();
 }
@@ -32,7 +43,13 @@ fn screen(app: &App) -> Screen {
 #[test]
 fn select_march_and_end_the_turn() {
     let mut app = app();
-    start(&mut app, vec![Control::Human, Control::Computer(ControllerKind::Historical)]);
+    start(
+        &mut app,
+        vec![
+            Control::Human,
+            Control::Computer(ControllerKind::Historical),
+        ],
+    );
     assert_eq!(screen(&app), Screen::Play);
     let (ren_fu, from) = {
         let s = app.world().resource::<Session>();
@@ -48,7 +65,9 @@ fn select_march_and_end_the_turn() {
     // A click two hexes west orders a march there.
     let goal = Hex::new(from.col - 2, from.row);
     let clicks = click_commands(app.world().resource::<Session>(), goal, false);
-    let Some(Command::Give(Order::Move { path, .. })) = clicks.first() else { panic!("no march: {clicks:?}") };
+    let Some(Command::Give(Order::Move { path, .. })) = clicks.first() else {
+        panic!("no march: {clicks:?}")
+    };
     assert_eq!(path.last(), Some(&goal));
     for c in clicks {
         app.world_mut().write_message(c);
@@ -68,18 +87,33 @@ fn select_march_and_end_the_turn() {
     assert_eq!(s.acting_side(), s.game.side_id("song"));
     assert!(!s.game.army(ren_fu).moved, "a new turn");
     assert_eq!(s.replay.turns.len(), 1, "the game is recorded as it goes");
-    assert!(s.replay.turns[0].orders.iter().any(|(_, o)| matches!(o, Order::Move { .. })));
+    assert!(
+        s.replay.turns[0]
+            .orders
+            .iter()
+            .any(|(_, o)| matches!(o, Order::Move { .. }))
+    );
 }
 
 #[test]
 fn an_illegal_order_is_refused_with_the_cores_reason() {
     let mut app = app();
     start(&mut app, vec![Control::Human, Control::Human]);
-    let ren_fu = app.world().resource::<Session>().game.army_id("ren-fu").unwrap();
-    app.world_mut().write_message(Command::Give(Order::Hide { army: ren_fu }));
+    let ren_fu = app
+        .world()
+        .resource::<Session>()
+        .game
+        .army_id("ren-fu")
+        .unwrap();
+    app.world_mut()
+        .write_message(Command::Give(Order::Hide { army: ren_fu }));
     app.update();
     let s = app.world().resource::<Session>();
-    assert!(s.message.contains("gives no cover") || s.message.contains("refused"), "{}", s.message);
+    assert!(
+        s.message.contains("gives no cover") || s.message.contains("refused"),
+        "{}",
+        s.message
+    );
 }
 
 #[test]
@@ -90,7 +124,14 @@ fn hotseat_hands_the_screen_over_between_two_humans() {
     app.update();
     app.update();
     assert_eq!(screen(&app), Screen::HandOver);
-    assert_eq!(app.world().resource::<Session>().viewer(), app.world().resource::<Session>().game.side_id("xia").unwrap());
+    assert_eq!(
+        app.world().resource::<Session>().viewer(),
+        app.world()
+            .resource::<Session>()
+            .game
+            .side_id("xia")
+            .unwrap()
+    );
     app.world_mut().write_message(Command::Continue);
     app.update();
     app.update();
@@ -100,7 +141,13 @@ fn hotseat_hands_the_screen_over_between_two_humans() {
 #[test]
 fn computer_against_computer_plays_to_the_end_screen() {
     let mut app = app();
-    start(&mut app, vec![Control::Computer(ControllerKind::Historical), Control::Computer(ControllerKind::Historical)]);
+    start(
+        &mut app,
+        vec![
+            Control::Computer(ControllerKind::Historical),
+            Control::Computer(ControllerKind::Historical),
+        ],
+    );
     assert_eq!(screen(&app), Screen::End);
     assert!(app.world().resource::<Session>().game.is_over());
 }

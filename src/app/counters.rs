@@ -66,7 +66,11 @@ pub fn condition(a: &Army) -> &'static str {
 /// A commander's name short enough for a counter.
 pub fn short_name(name: &str) -> String {
     let name = name.trim_start_matches("the ").trim_start_matches("a ");
-    if name.chars().count() <= 12 { name.to_string() } else { name.chars().take(11).collect::<String>() + "." }
+    if name.chars().count() <= 12 {
+        name.to_string()
+    } else {
+        name.chars().take(11).collect::<String>() + "."
+    }
 }
 
 pub fn thousands(men: u32) -> String {
@@ -134,7 +138,11 @@ fn sync_counters(
             Sprite::from_color(fill, Vec2::new(62.0, 50.0)),
             Transform::from_xyz(at.x, at.y, z + 0.1),
         ));
-        let lines = [(main_arm(a).to_string(), 10.0, 16.0), (short_name(&def.commander), 10.0, 4.0), (thousands(a.men.total()), 14.0, -9.0)];
+        let lines = [
+            (main_arm(a).to_string(), 10.0, 16.0),
+            (short_name(&def.commander), 10.0, 4.0),
+            (thousands(a.men.total()), 14.0, -9.0),
+        ];
         for (text, size, dy) in lines {
             commands.spawn((
                 Counter,

@@ -1,11 +1,11 @@
 //! The HUD of the play screen: date, season and weather always in view; the selected army and
 //! the hex under the cursor; the log with the chronicle of the accounts; the order buttons.
 
+use super::Fonts;
 use super::counters::{condition, thousands};
 use super::map_view::Hovered;
 use super::menus::{ButtonAction, button};
 use super::screens::Screen;
-use super::Fonts;
 use super::session::{Command, Session};
 use bevy::prelude::*;
 use ordos_core::event::{BattleResult, Event};
@@ -28,11 +28,7 @@ pub const INK: Color = Color::srgb(0.93, 0.9, 0.82);
 pub const PAPER: Color = Color::srgba(0.12, 0.1, 0.08, 0.88);
 
 fn text(fonts: &Fonts, s: &str, size: f32) -> impl Bundle {
-    (
-        Text::new(s.to_string()),
-        fonts.text(size),
-        TextColor(INK),
-    )
+    (Text::new(s.to_string()), fonts.text(size), TextColor(INK))
 }
 
 fn spawn_hud(mut commands: Commands, fonts: Res<Fonts>) {

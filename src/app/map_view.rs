@@ -40,7 +40,7 @@ impl MapGeometry {
     pub fn new(width: u32, height: u32) -> Self {
         // Row 0 is north; the tilemap's y grows upward. Shifted (odd) rows of the core land on
         // even tile rows when the height is even.
-        let coord = if height % 2 == 0 {
+        let coord = if height.is_multiple_of(2) {
             HexCoordSystem::RowEven
         } else {
             HexCoordSystem::RowOdd
@@ -368,16 +368,16 @@ pub fn click_commands(s: &Session, h: Hex, forced: bool) -> Vec<Command> {
         }
         return vec![];
     }
-    if army.state == ArmyState::Routed || !army.moved {
-        if let Some(path) = g.find_path(army, h) {
-            let path = g.truncate_to_turn(army, &path, forced);
-            if !path.is_empty() {
-                return vec![Command::Give(Order::Move {
-                    army: sel,
-                    path,
-                    forced,
-                })];
-            }
+    if (army.state == ArmyState::Routed || !army.moved)
+        && let Some(path) = g.find_path(army, h)
+    {
+        let path = g.truncate_to_turn(army, &path, forced);
+        if !path.is_empty() {
+            return vec![Command::Give(Order::Move {
+                army: sel,
+                path,
+                forced,
+            })];
         }
     }
     vec![]

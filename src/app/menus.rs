@@ -1,10 +1,10 @@
 //! Menus: the title, the scenario picker (briefing, the accounts' passage, who history favours,
 //! who plays each side), the hotseat hand-over and the end screen.
 
+use super::Fonts;
 use super::counters::thousands;
 use super::hud::{INK, PAPER, army_order};
 use super::screens::Screen;
-use super::Fonts;
 use super::session::{Catalog, Command, Control, Session};
 use bevy::prelude::*;
 use ordos_core::controller::ControllerKind;
@@ -60,7 +60,13 @@ const BUTTON: Color = Color::srgb(0.32, 0.2, 0.12);
 const BUTTON_HOT: Color = Color::srgb(0.5, 0.3, 0.16);
 
 /// A labelled button that does `action`.
-pub fn button(parent: &mut ChildSpawnerCommands, fonts: &Fonts, label: &str, action: ButtonAction, size: f32) {
+pub fn button(
+    parent: &mut ChildSpawnerCommands,
+    fonts: &Fonts,
+    label: &str,
+    action: ButtonAction,
+    size: f32,
+) {
     parent
         .spawn((
             Button,
@@ -98,11 +104,7 @@ fn screen_root(screen: Screen) -> impl Bundle {
 }
 
 fn words(fonts: &Fonts, s: &str, size: f32) -> impl Bundle {
-    (
-        Text::new(s.to_string()),
-        fonts.text(size),
-        TextColor(INK),
-    )
+    (Text::new(s.to_string()), fonts.text(size), TextColor(INK))
 }
 
 fn title(mut commands: Commands, catalog: Res<Catalog>, fonts: Res<Fonts>) {
@@ -118,7 +120,12 @@ fn title(mut commands: Commands, catalog: Res<Catalog>, fonts: Res<Fonts>) {
     });
 }
 
-fn picker(mut commands: Commands, catalog: Res<Catalog>, mut choice: ResMut<PickerChoice>, fonts: Res<Fonts>) {
+fn picker(
+    mut commands: Commands,
+    catalog: Res<Catalog>,
+    mut choice: ResMut<PickerChoice>,
+    fonts: Res<Fonts>,
+) {
     choice.scenario = choice
         .scenario
         .min(catalog.scenarios.len().saturating_sub(1));
@@ -242,11 +249,13 @@ fn hand_over(mut commands: Commands, session: Option<Res<Session>>, fonts: Res<F
     commands
         .spawn(screen_root(Screen::HandOver))
         .with_children(|p| {
-            p.spawn(words(&fonts, 
+            p.spawn(words(
+                &fonts,
                 &format!("Hand the screen to the {who} player."),
                 30.0,
             ));
-            p.spawn(words(&fonts, 
+            p.spawn(words(
+                &fonts,
                 "The other side's moves stay hidden until you continue.",
                 16.0,
             ));

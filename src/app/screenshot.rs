@@ -17,6 +17,10 @@ struct Plan {
     out: PathBuf,
     frames: u32,
     shot_at: Option<u32>,
+    /// Turns to play on historical orders before the picture (the human side's too).
+    turns: u32,
+    /// An army to select, to show its reach.
+    select: Option<String>,
 }
 
 /// Frames to let the map and its textures load before the picture is taken.
@@ -25,18 +29,23 @@ const GIVE_UP_FRAMES: u32 = 900;
 
 pub fn run(args: &[String]) -> ExitCode {
     match parse(args) {
-        Ok((scenario, out, size, screen)) => shoot(&scenario, out, size, screen),
+        Ok((scenario, out, size, screen, turns, select)) => {
+            shoot(&scenario, out, size, screen, turns, select)
+        }
         Err(e) => {
             eprintln!(
-                "{e}\nusage: ordos screenshot SCENARIO --out FILE.png [--size WxH] [--screen title|picker|play|end]"
+                "{e}\nusage: ordos screenshot SCENARIO --out FILE.png [--size WxH] [--screen title|picker|play|end] [--turns N] [--select ARMY]"
             );
             ExitCode::from(2)
         }
     }
 }
 
-fn parse(args: &[String]) -> Result<(String, PathBuf, (u32, u32), Screen), String> {
+type Parsed = (String, PathBuf, (u32, u32), Screen, u32, Option<String>);
+
+fn parse(args: &[String]) -> Result<Parsed, String> {
     let (mut scenario, mut out, mut size, mut screen) = (None, None, (1280, 800), Screen::Play);
+    let (mut turns, mut select) = (0, None);
     let mut i = 0;
     while i < args.len() {
         let val = |i: usize| {
@@ -59,6 +68,12 @@ fn parse(args: &[String]) -> Result<(String, PathBuf, (u32, u32), Screen), Strin
                     return Err(format!("--size {v}: each side must be 200 to 8192 pixels"));
                 }
             }
+            "--turns" => {
+                turns = val(i)?
+                    .parse()
+                    .map_err(|_| "--turns needs a whole number".to_string())?
+            }
+            "--select" => select = Some(val(i)?),
             "--screen" => {
                 screen = match val(i)?.as_str() {
                     "title" => Screen::Title,
@@ -94,10 +109,19 @@ fn parse(args: &[String]) -> Result<(String, PathBuf, (u32, u32), Screen), Strin
         out,
         size,
         screen,
+        turns,
+        select,
     ))
 }
 
-fn shoot(scenario: &str, out: PathBuf, size: (u32, u32), screen: Screen) -> ExitCode {
+fn shoot(
+    scenario: &str,
+    out: PathBuf,
+    size: (u32, u32),
+    screen: Screen,
+    turns: u32,
+    select: Option<String>,
+) -> ExitCode {
     let chosen = match crate::cli::find_scenario(scenario) {
         Ok(s) => s,
         Err(f) => {
@@ -128,6 +152,8 @@ fn shoot(scenario: &str, out: PathBuf, size: (u32, u32), screen: Screen) -> Exit
             out: out.clone(),
             frames: 0,
             shot_at: None,
+            turns,
+            select,
         })
         .add_systems(Update, drive)
         .run();
@@ -150,8 +176,22 @@ fn drive(
     mut next: ResMut<NextState<Screen>>,
     mut out: MessageWriter<Command>,
     mut exit: MessageWriter<AppExit>,
+    session: Option<ResMut<super::session::Session>>,
 ) {
     plan.frames += 1;
+    if let Some(mut s) = session
+        && *state.get() == Screen::Play
+        && plan.shot_at.is_none()
+    {
+        while plan.turns > 0 && !s.game.is_over() {
+            s.play_acting_side_historically();
+            s.advance();
+            plan.turns -= 1;
+        }
+        if let Some(id) = plan.select.take() {
+            s.selected = s.game.army_id(&id);
+        }
+    }
     if plan.frames == 2 {
         match plan.screen {
             Screen::Title | Screen::HandOver => {}

@@ -187,6 +187,22 @@ impl Session {
         }
     }
 
+    /// Gives the acting side's orders from the scenario's historical orders (used to show a
+    /// game in progress, e.g. by `ordos screenshot --turns`).
+    pub fn play_acting_side_historically(&mut self) {
+        let Some(side) = self.acting_side() else {
+            return;
+        };
+        let mut h = make(ControllerKind::Historical);
+        for _ in 0..4 {
+            let orders = h.orders(&self.game, side);
+            let given = orders.into_iter().filter(|o| self.give(o.clone())).count();
+            if given == 0 || self.game.is_over() {
+                break;
+            }
+        }
+    }
+
     fn record_strength(&mut self) {
         let row = (0..self.game.scenario.sides.len())
             .map(|s| self.game.side_totals(SideId(s as u8)).1)

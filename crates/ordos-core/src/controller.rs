@@ -57,7 +57,8 @@ impl Historical {
             .historical
             .iter()
             .filter(|h| h.army == name && h.date <= game.state.date)
-            .last()
+            // The latest by date; of several on one date, the last written.
+            .max_by_key(|h| h.date)
             .map(|h| &h.order)
     }
 

@@ -154,8 +154,8 @@ impl<'a> Source<'a> {
         if seen == n {
             return Some(start);
         }
-        for i in open + 1..to.min(b.len()) {
-            if self.code[i] && self.depth[i] == depth && b[i] == b',' {
+        for (i, &c) in b.iter().enumerate().take(to.min(b.len())).skip(open + 1) {
+            if self.code[i] && self.depth[i] == depth && c == b',' {
                 seen += 1;
                 start = self.skip_ws(i + 1);
                 if seen == n {

@@ -55,7 +55,7 @@ fn order_for(g: &Game, p: &Pick) -> Option<(ordos_core::state::SideId, Order)> {
         path.push(at);
     }
     let o = match p.kind {
-        0 | 1 | 2 => Order::Move {
+        0..=2 => Order::Move {
             army,
             path,
             forced: p.forced,
