@@ -21,11 +21,8 @@ fn name_ids(game: &Game, v: &mut Value) {
                 *val = Value::Array(list.iter().map(|n| army(n).unwrap_or(n.clone())).collect());
             }
             ("place" | "from", n) if n.is_u64() => {
-                if let Some(p) = n
-                    .as_u64()
-                    .and_then(|i| game.scenario.places.get(i as usize))
-                {
-                    *val = Value::String(p.id.clone());
+                if let Some(p) = n.as_u64().and_then(|i| game.state.places.get(i as usize)) {
+                    *val = Value::String(p.key.clone());
                 }
             }
             ("side" | "winner", n) if n.is_u64() => {

@@ -76,6 +76,14 @@ fn spawn_hud(mut commands: Commands, fonts: Res<Fonts>) {
                     ("Fortify [F]", ButtonAction::Fortify),
                     ("Besiege [B]", ButtonAction::Besiege),
                     ("Lift siege [L]", ButtonAction::LiftSiege),
+                    ("Scorch [X]", ButtonAction::Scorch),
+                    ("Cut water [C]", ButtonAction::CutWater),
+                    ("Fires [K]", ButtonAction::Fires),
+                    ("Build fort [O]", ButtonAction::BuildFort),
+                    ("Breach dike [Y]", ButtonAction::BreachDike),
+                    ("Levy [V]", ButtonAction::Levy),
+                    ("Give grain [G]", ButtonAction::Deliver),
+                    ("Stock [T]", ButtonAction::Stock),
                     ("Menu", ButtonAction::Quit),
                 ] {
                     button(row, &fonts, label, action, 13.0);
@@ -150,16 +158,12 @@ pub fn describe(g: &Game, e: &Event) -> Option<String> {
         Event::Surrendered { army, men } => {
             format!("{} surrenders: {} men taken", name(*army), thousands(*men))
         }
-        Event::PlaceCaptured { place, side: s, .. } => format!(
-            "{} is taken by {}",
-            g.scenario.places[usize::from(place.0)].name,
-            side(*s)
-        ),
-        Event::SiegeBegun { army, place, .. } => format!(
-            "{} besieges {}",
-            name(*army),
-            g.scenario.places[usize::from(place.0)].name
-        ),
+        Event::PlaceCaptured { place, side: s, .. } => {
+            format!("{} is taken by {}", g.place(*place).name, side(*s))
+        }
+        Event::SiegeBegun { army, place, .. } => {
+            format!("{} besieges {}", name(*army), g.place(*place).name)
+        }
         Event::SiegeLifted {
             army,
             place,
@@ -167,7 +171,7 @@ pub fn describe(g: &Game, e: &Event) -> Option<String> {
         } => format!(
             "{} lifts the siege of {}: {reason}",
             name(*army),
-            g.scenario.places[usize::from(place.0)].name
+            g.place(*place).name
         ),
         Event::StateChanged {
             army,
@@ -244,7 +248,7 @@ fn hex_panel(g: &Game, h: ordos_core::hex::Hex) -> String {
         }
     );
     if let Some(p) = g.place_at(h) {
-        let def = &g.scenario.places[usize::from(p.id.0)];
+        let def = p;
         let owner = p.owner.map_or("no one".to_string(), |o| {
             g.scenario.sides[usize::from(o.0)].name.clone()
         });
@@ -329,6 +333,14 @@ fn keys(
         (KeyCode::KeyF, ButtonAction::Fortify),
         (KeyCode::KeyB, ButtonAction::Besiege),
         (KeyCode::KeyL, ButtonAction::LiftSiege),
+        (KeyCode::KeyX, ButtonAction::Scorch),
+        (KeyCode::KeyC, ButtonAction::CutWater),
+        (KeyCode::KeyK, ButtonAction::Fires),
+        (KeyCode::KeyO, ButtonAction::BuildFort),
+        (KeyCode::KeyY, ButtonAction::BreachDike),
+        (KeyCode::KeyV, ButtonAction::Levy),
+        (KeyCode::KeyG, ButtonAction::Deliver),
+        (KeyCode::KeyT, ButtonAction::Stock),
     ] {
         if pressed(k)
             && let Some(o) = army_order(&s, action)
@@ -355,6 +367,34 @@ pub fn army_order(s: &Session, action: ButtonAction) -> Option<Order> {
                 .filter(|p| p.owner.is_some_and(|o| g.at_war(o, a.side)))
                 .min_by_key(|p| (p.hex.distance(a.hex), p.id))?;
             Order::Besiege { army, place: p.id }
+        }
+        ButtonAction::Scorch => Order::Scorch { army },
+        ButtonAction::BuildFort => Order::BuildFort { army },
+        ButtonAction::BreachDike => Order::BreachDike { army },
+        ButtonAction::Levy => Order::Levy { army },
+        ButtonAction::Stock => Order::Stock { army },
+        ButtonAction::Fires => Order::Fires {
+            army,
+            allowed: g.army(army).no_fires,
+        },
+        ButtonAction::CutWater => {
+            let a = g.army(army);
+            let p = g.state.places.iter().find(|p| {
+                p.hex.is_adjacent(a.hex) && p.water && p.owner.is_some_and(|o| g.at_war(o, a.side))
+            })?;
+            Order::CutWater { army, place: p.id }
+        }
+        ButtonAction::Deliver => {
+            let a = g.army(army);
+            let to = g
+                .state
+                .armies
+                .iter()
+                .filter(|b| {
+                    b.id != army && b.side == a.side && b.is_active() && b.hex.distance(a.hex) <= 1
+                })
+                .min_by_key(|b| (b.rations_ge / b.mouths().max(1), b.id))?;
+            Order::Deliver { army, to: to.id }
         }
         _ => return None,
     })

@@ -101,7 +101,7 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(OnEnter(Screen::Title), despawn_map)
         .add_systems(
             Update,
-            (pan_and_zoom, hover, click).run_if(in_state(Screen::Play)),
+            (pan_and_zoom, hover, click, sync_places).run_if(in_state(Screen::Play)),
         );
 }
 
@@ -169,30 +169,6 @@ fn spawn_map(
         anchor: geo.anchor,
         ..default()
     });
-    // Places: a walled square in the owner's colour, and the name.
-    for (i, p) in game.state.places.iter().enumerate() {
-        let def = &game.scenario.places[i];
-        let at = geo.world(p.hex);
-        let size = 18.0 + 6.0 * f32::from(p.walls);
-        commands.spawn((
-            MapEntity,
-            Sprite::from_color(Color::srgb(0.15, 0.12, 0.1), Vec2::splat(size + 4.0)),
-            Transform::from_xyz(at.x, at.y + 8.0, 2.0),
-        ));
-        commands.spawn((
-            MapEntity,
-            PlaceMarker(p.id),
-            Sprite::from_color(place_colour(&session, p.owner), Vec2::splat(size)),
-            Transform::from_xyz(at.x, at.y + 8.0, 2.1),
-        ));
-        commands.spawn((
-            MapEntity,
-            Text2d::new(def.name.clone()),
-            fonts.text(15.0),
-            TextColor(Color::srgb(0.1, 0.08, 0.05)),
-            Transform::from_xyz(at.x, at.y - 22.0, 6.0),
-        ));
-    }
     for (h, name) in &game.scenario.map.labels {
         let at = geo.world(*h);
         commands.spawn((
@@ -230,6 +206,55 @@ fn spawn_map(
 /// Marks a place's square so its colour follows its owner.
 #[derive(Component)]
 pub struct PlaceMarker(pub ordos_core::state::PlaceId);
+
+#[derive(Component)]
+struct PlaceEntity;
+
+/// Places: a walled square in the owner's colour, and the name. Redrawn as places change hands
+/// or forts are built.
+fn sync_places(
+    mut commands: Commands,
+    session: Option<Res<Session>>,
+    geo: Option<Res<MapGeometry>>,
+    fonts: Res<super::Fonts>,
+    old: Query<Entity, With<PlaceEntity>>,
+) {
+    let (Some(session), Some(geo)) = (session, geo) else {
+        return;
+    };
+    if !session.is_changed() && !geo.is_changed() && !old.is_empty() {
+        return;
+    }
+    for e in &old {
+        commands.entity(e).despawn();
+    }
+    let game = &session.game;
+    for p in &game.state.places {
+        let at = geo.world(p.hex);
+        let size = 18.0 + 6.0 * f32::from(p.walls);
+        commands.spawn((
+            MapEntity,
+            PlaceEntity,
+            Sprite::from_color(Color::srgb(0.15, 0.12, 0.1), Vec2::splat(size + 4.0)),
+            Transform::from_xyz(at.x, at.y + 8.0, 2.0),
+        ));
+        commands.spawn((
+            MapEntity,
+            PlaceEntity,
+            PlaceMarker(p.id),
+            Sprite::from_color(place_colour(&session, p.owner), Vec2::splat(size)),
+            Transform::from_xyz(at.x, at.y + 8.0, 2.1),
+        ));
+        commands.spawn((
+            MapEntity,
+            PlaceEntity,
+            Text2d::new(p.name.clone()),
+            fonts.text(15.0),
+            TextColor(Color::srgb(0.1, 0.08, 0.05)),
+            Transform::from_xyz(at.x, at.y - 22.0, 6.0),
+        ));
+    }
+}
 
 fn pan_and_zoom(
     keys: Res<ButtonInput<KeyCode>>,

@@ -26,6 +26,14 @@ pub enum ButtonAction {
     Fortify,
     Besiege,
     LiftSiege,
+    Scorch,
+    CutWater,
+    Fires,
+    BuildFort,
+    BreachDike,
+    Levy,
+    Deliver,
+    Stock,
 }
 
 /// The picker's choices.
@@ -386,7 +394,15 @@ fn press(
             a @ (ButtonAction::Hide
             | ButtonAction::Fortify
             | ButtonAction::Besiege
-            | ButtonAction::LiftSiege) => {
+            | ButtonAction::LiftSiege
+            | ButtonAction::Scorch
+            | ButtonAction::CutWater
+            | ButtonAction::Fires
+            | ButtonAction::BuildFort
+            | ButtonAction::BreachDike
+            | ButtonAction::Levy
+            | ButtonAction::Deliver
+            | ButtonAction::Stock) => {
                 if let Some(o) = session.as_deref().and_then(|s| army_order(s, a)) {
                     out.write(Command::Give(o));
                 }

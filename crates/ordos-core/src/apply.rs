@@ -148,6 +148,8 @@ pub fn apply(s: &mut GameState, e: &Event) {
         }
         Event::Provisioned {
             army,
+            hex,
+            depleted_pct,
             drawn_ge,
             from,
             rations_ge,
@@ -162,6 +164,9 @@ pub fn apply(s: &mut GameState, e: &Event) {
             if let Some(p) = from {
                 let p = &mut s.places[usize::from(p.0)];
                 p.stores_ge = p.stores_ge.saturating_sub(*drawn_ge);
+            }
+            if let Some(l) = land_mut(s, *hex) {
+                l.depleted_pct = *depleted_pct;
             }
             let i = usize::from(army.0);
             s.in_supply[i] = *in_supply;
@@ -206,7 +211,108 @@ pub fn apply(s: &mut GameState, e: &Event) {
             })
         }
         Event::DayEnded { date } => s.date = *date,
+        Event::Scorched { hexes, .. } => {
+            for h in hexes {
+                if let Some(l) = land_mut(s, *h) {
+                    l.scorched = true;
+                    l.depleted_pct = 100;
+                }
+            }
+        }
+        Event::WaterCut { place, .. } => {
+            let p = &mut s.places[usize::from(place.0)];
+            p.water = false;
+        }
+        Event::Fires { army, allowed } => army_mut(s, *army).no_fires = !allowed,
+        Event::FortBegun { army } => {
+            let a = army_mut(s, *army);
+            a.building_fort = true;
+            a.fort_work = 0;
+        }
+        Event::FortWork { army, man_days } => army_mut(s, *army).fort_work = *man_days,
+        Event::FortBuilt {
+            army,
+            place,
+            key,
+            name,
+            hex,
+            side,
+            walls,
+            water,
+            grain_ge,
+        } => {
+            let a = army_mut(s, *army);
+            a.building_fort = false;
+            a.fort_work = 0;
+            a.rations_ge = a.rations_ge.saturating_sub(*grain_ge);
+            s.places.push(Place {
+                id: *place,
+                key: key.clone(),
+                name: name.clone(),
+                kind: crate::scenario::PlaceKind::Fort,
+                levy_men: 0,
+                hex: *hex,
+                owner: Some(*side),
+                walls: *walls,
+                stores_ge: 0,
+                water: *water,
+                cistern_days: 0,
+                days_besieged: 0,
+            });
+        }
+        Event::Flooded { hexes, days, .. } => {
+            for h in hexes {
+                if let Some(l) = land_mut(s, *h) {
+                    l.flooded_days = *days;
+                }
+            }
+        }
+        Event::FloodsEbb => {
+            for l in &mut s.land {
+                l.flooded_days = l.flooded_days.saturating_sub(1);
+            }
+        }
+        Event::EnginesLost { army, engines } => {
+            let a = army_mut(s, *army);
+            a.siege_engines = a.siege_engines.saturating_sub(*engines);
+        }
+        Event::Levied {
+            army,
+            place,
+            soldiers,
+            porters,
+            ge,
+        } => {
+            s.places[usize::from(place.0)].levy_men = 0;
+            let a = army_mut(s, *army);
+            a.men.foot += soldiers;
+            a.men_start += soldiers;
+            a.porters += porters;
+            a.porters_start += porters;
+            a.rations_ge += ge;
+        }
+        Event::Grain { from, to, ge, .. } => {
+            let f = army_mut(s, *from);
+            f.rations_ge = f.rations_ge.saturating_sub(*ge);
+            if let Some(t) = to {
+                army_mut(s, *t).rations_ge += ge;
+            }
+        }
+        Event::SnowDays { army, days } => army_mut(s, *army).snow_days = *days,
+        Event::Stocked { army, place, ge } => {
+            let a = army_mut(s, *army);
+            a.rations_ge = a.rations_ge.saturating_sub(*ge);
+            s.places[usize::from(place.0)].stores_ge += ge;
+        }
     }
+}
+
+fn land_mut(s: &mut GameState, h: crate::hex::Hex) -> Option<&mut Land> {
+    let w = s.land_width;
+    if h.col < 0 || h.row < 0 || h.col >= w {
+        return None;
+    }
+    s.land.get_mut((h.row * w + h.col) as usize)
 }
 
 fn army_mut(s: &mut GameState, id: ArmyId) -> &mut Army {

@@ -386,11 +386,13 @@ impl Game {
         });
         match o.result {
             BattleResult::Indecisive => {}
-            BattleResult::DefenderRetreats => {
-                stack.iter().for_each(|&d| self.retreat(d, att.hex, 1))
-            }
+            BattleResult::DefenderRetreats => stack
+                .iter()
+                .for_each(|&d| self.retreat(d, att.hex, 1, attacker)),
             BattleResult::DefenderRouted => stack.iter().for_each(|&d| self.rout(d, &att)),
-            BattleResult::AttackerRepulsed if !e.sortie => self.retreat(attacker, def.hex, 1),
+            BattleResult::AttackerRepulsed if !e.sortie => {
+                self.retreat(attacker, def.hex, 1, defender)
+            }
             BattleResult::AttackerRouted if !e.sortie => self.rout(attacker, &def),
             BattleResult::AttackerRepulsed | BattleResult::AttackerRouted => {}
             BattleResult::PlaceStormed => self.storm(attacker, &stack),
@@ -464,12 +466,13 @@ impl Game {
                 porters: 0,
             });
         }
-        self.retreat(id, victor.hex, 2);
+        self.take_baggage(id, victor.id, false);
+        self.retreat(id, victor.hex, 2, victor.id);
     }
 
     /// Falls back up to `hexes` away from `enemy_at`, avoiding enemies and their zones where it
     /// can; an army that cannot move at all surrenders.
-    fn retreat(&mut self, id: ArmyId, enemy_at: Hex, hexes: u32) {
+    fn retreat(&mut self, id: ArmyId, enemy_at: Hex, hexes: u32, victor: ArmyId) {
         for step in 0..hexes {
             let a = self.army(id).clone();
             if !a.is_active() {
@@ -510,6 +513,7 @@ impl Game {
                 }),
                 None if step == 0 => {
                     let men = a.men.total();
+                    self.take_baggage(id, victor, true);
                     self.emit(Event::Surrendered { army: id, men });
                     return;
                 }

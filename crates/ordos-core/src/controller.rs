@@ -192,6 +192,30 @@ impl Historical {
                     legal(Self::approach(game, army, p.hex, false)?)
                 }
             }
+            StandingOrder::Scorch if !game.land(army.hex).scorched => {
+                legal(Order::Scorch { army: id })
+            }
+            StandingOrder::BreachDike
+                if std::iter::once(army.hex)
+                    .chain(army.hex.neighbours())
+                    .all(|h| game.land(h).flooded_days == 0) =>
+            {
+                legal(Order::BreachDike { army: id })
+            }
+            StandingOrder::CutWater { place } => legal(Order::CutWater {
+                army: id,
+                place: game.place_id(place)?,
+            }),
+            StandingOrder::BuildFort if !army.building_fort => legal(Order::BuildFort { army: id }),
+            StandingOrder::Fires { allowed } if army.no_fires == *allowed => legal(Order::Fires {
+                army: id,
+                allowed: *allowed,
+            }),
+            StandingOrder::Levy => legal(Order::Levy { army: id }),
+            StandingOrder::Scorch
+            | StandingOrder::BreachDike
+            | StandingOrder::BuildFort
+            | StandingOrder::Fires { .. } => None,
             StandingOrder::Assault { place } => {
                 let p = game.place(game.place_id(place)?);
                 if army.hex.is_adjacent(p.hex) {

@@ -136,6 +136,9 @@ pub enum Event {
     /// The day's supply: food and water with the column afterwards.
     Provisioned {
         army: ArmyId,
+        /// Where it foraged, and how much of that hex's forage is now gone.
+        hex: Hex,
+        depleted_pct: u8,
         drawn_ge: u64,
         from: Option<PlaceId>,
         foraged_ge: u64,
@@ -180,5 +183,75 @@ pub enum Event {
     },
     DayEnded {
         date: Date,
+    },
+    /// Scorched earth: forage and wells destroyed for the rest of the scenario.
+    Scorched {
+        army: ArmyId,
+        hexes: Vec<Hex>,
+    },
+    /// A place's wells cut or poisoned.
+    WaterCut {
+        army: ArmyId,
+        place: PlaceId,
+    },
+    /// Cooking fires forbidden or allowed again.
+    Fires {
+        army: ArmyId,
+        allowed: bool,
+    },
+    FortBegun {
+        army: ArmyId,
+    },
+    /// Man-days of work on the fort so far.
+    FortWork {
+        army: ArmyId,
+        man_days: u64,
+    },
+    FortBuilt {
+        army: ArmyId,
+        place: PlaceId,
+        key: String,
+        name: String,
+        hex: Hex,
+        side: SideId,
+        walls: u8,
+        water: bool,
+        grain_ge: u64,
+    },
+    /// A dike breached: these hexes are under water for `days`.
+    Flooded {
+        army: ArmyId,
+        hexes: Vec<Hex>,
+        days: u16,
+    },
+    /// Every flood goes down by a day.
+    FloodsEbb,
+    EnginesLost {
+        army: ArmyId,
+        engines: u32,
+    },
+    Levied {
+        army: ArmyId,
+        place: PlaceId,
+        soldiers: u32,
+        porters: u32,
+        ge: u64,
+    },
+    /// Grain handed from one army to another: a convoy's delivery, or baggage taken in a rout
+    /// (`to` None: lost).
+    Grain {
+        from: ArmyId,
+        to: Option<ArmyId>,
+        ge: u64,
+        taken: bool,
+    },
+    SnowDays {
+        army: ArmyId,
+        days: u32,
+    },
+    Stocked {
+        army: ArmyId,
+        place: PlaceId,
+        ge: u64,
     },
 }

@@ -132,6 +132,10 @@ impl Game {
             .enumerate()
             .map(|(i, p)| Place {
                 id: PlaceId(i as u16),
+                key: p.id.clone(),
+                name: p.name.clone(),
+                kind: p.kind,
+                levy_men: p.levy_men,
                 hex: p.hex,
                 owner: scenario.side_index(&p.owner).map(|s| SideId(s as u8)),
                 walls: p.walls.min(3),
@@ -156,6 +160,8 @@ impl Game {
             places,
             scored: vec![false; scenario.victory.len()],
             over: None,
+            land: vec![Land::default(); map.len()],
+            land_width: map.width,
         };
         let mut game = Game {
             scenario,
@@ -186,10 +192,22 @@ impl Game {
         &self.scenario.armies[usize::from(a.0)].id
     }
     pub fn place_id(&self, id: &str) -> Option<PlaceId> {
-        self.scenario.place_index(id).map(|i| PlaceId(i as u16))
+        self.state.places.iter().find(|p| p.key == id).map(|p| p.id)
     }
+    /// The place's id (`zhenrong`).
     pub fn place_name(&self, p: PlaceId) -> &str {
-        &self.scenario.places[usize::from(p.0)].id
+        &self.place(p).key
+    }
+    /// What has been done to the country of a hex.
+    pub fn land(&self, h: Hex) -> Land {
+        self.map
+            .index(h)
+            .and_then(|i| self.state.land.get(i).copied())
+            .unwrap_or_default()
+    }
+    /// A spring or well that still gives water (scorched earth spoils them).
+    pub fn spring_at(&self, h: Hex) -> bool {
+        self.map.has_spring(h) && !self.land(h).scorched
     }
     pub fn army(&self, a: ArmyId) -> &Army {
         &self.state.armies[usize::from(a.0)]
@@ -367,6 +385,7 @@ impl Game {
                 _ => Ok(()),
             },
             Order::Hide { .. } => self.check_hide(army),
+            other => self.check_campaign(army, other),
         }
     }
 
@@ -417,6 +436,7 @@ impl Game {
                 army: *army,
                 state: ArmyState::Hidden,
             }),
+            other => self.resolve_campaign(other),
         }
     }
 
@@ -467,6 +487,7 @@ impl Game {
         self.weather_and_chronicle();
         crate::supply::daily(self);
         crate::siege::daily(self);
+        crate::campaign::daily(self);
         let next = self.state.date.plus_days(1);
         self.emit(Event::DayEnded { date: next });
     }
@@ -505,6 +526,11 @@ impl Game {
         for text in chronicle {
             self.emit(Event::Chronicle { date, text });
         }
+    }
+
+    /// Only the supply phase of a day, for benchmarks.
+    pub fn supply_phase(&mut self) {
+        crate::supply::daily(self);
     }
 
     /// The terrain's river kind at a hex.
@@ -566,6 +592,10 @@ fn new_army(s: &Scenario, rules: &Rules, i: usize, a: &crate::scenario::ArmyDef)
         attacked: false,
         forced_today: false,
         status: SupplyStatus::Fed,
+        no_fires: false,
+        snow_days: 0,
+        building_fort: false,
+        fort_work: 0,
     };
     let capacity = crate::supply::capacity_ge(rules, &army);
     army.rations_ge = match a.rations {

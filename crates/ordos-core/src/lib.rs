@@ -6,6 +6,7 @@
 
 mod apply;
 pub mod calendar;
+mod campaign;
 pub mod combat;
 pub mod controller;
 pub mod event;

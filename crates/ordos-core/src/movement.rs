@@ -34,7 +34,12 @@ impl Game {
             return 0;
         }
         let days = self.scenario.turn_days.max(1);
-        pace * days * (100 - army.fatigue.min(100) / 2) / 100
+        let hauling = if army.siege_engines > 0 {
+            self.rules.combat.engines_march_pct.min(100)
+        } else {
+            100
+        };
+        pace * days * (100 - army.fatigue.min(100) / 2) / 100 * hauling / 100
     }
 
     /// Whether the column moves as horse (every man mounted, no porters on foot).
@@ -45,6 +50,9 @@ impl Game {
     /// The cost in metres for `army` to enter `to`, or why it cannot.
     pub fn step_cost_m(&self, army: &Army, to: Hex) -> Result<u32, OrderError> {
         let t = self.terrain_at(to).ok_or(OrderError::OffMap { hex: to })?;
+        if self.land(to).flooded_days > 0 {
+            return Err(OrderError::Flooded { hex: to });
+        }
         if !t.passable {
             let crossing =
                 t.river == RiverKind::Major && (self.map.is_ford(to) || self.river_frozen());

@@ -31,6 +31,23 @@ pub enum Order {
     Hide { army: ArmyId },
     /// Dig in where it stands.
     Fortify { army: ArmyId },
+    /// Strip the country around it of forage and spoil its wells, for the rest of the scenario
+    /// (the Xia doctrine of 1044 and 1081).
+    Scorch { army: ArmyId },
+    /// Cut or poison the wells of an adjacent enemy place (Dingchuan 1042).
+    CutWater { army: ArmyId, place: PlaceId },
+    /// Forbid or allow cooking fires (Wang Zhongzheng, 1081).
+    Fires { army: ArmyId, allowed: bool },
+    /// Build a fort on its hex, over days, with grain and labour ("advance and fortify").
+    BuildFort { army: ArmyId },
+    /// Breach the Yellow River dikes and flood the low country around (Lingzhou 1081).
+    BreachDike { army: ArmyId },
+    /// Raise the men of 15 to 60 of the friendly place it stands in.
+    Levy { army: ArmyId },
+    /// Hand grain to a friendly army on the same or an adjacent hex (a convoy's delivery).
+    Deliver { army: ArmyId, to: ArmyId },
+    /// Leave spare grain in the stores of the friendly place it stands in (stocking a fort).
+    Stock { army: ArmyId },
 }
 
 impl Order {
@@ -45,7 +62,15 @@ impl Order {
             | Order::LiftSiege { army }
             | Order::Hold { army }
             | Order::Hide { army }
-            | Order::Fortify { army } => *army,
+            | Order::Fortify { army }
+            | Order::Scorch { army }
+            | Order::CutWater { army, .. }
+            | Order::Fires { army, .. }
+            | Order::BuildFort { army }
+            | Order::BreachDike { army }
+            | Order::Levy { army }
+            | Order::Deliver { army, .. }
+            | Order::Stock { army } => *army,
         }
     }
 }
@@ -109,4 +134,20 @@ pub enum OrderError {
     NotAGarrison,
     #[error("the army is already {0:?}")]
     Already(ArmyState),
+    #[error("{hex} is under water")]
+    Flooded { hex: Hex },
+    #[error("there is no dike of the Yellow River within reach")]
+    NoDike,
+    #[error("a place already stands on this hex")]
+    PlaceHere,
+    #[error("there are no men to levy here")]
+    NoLevy,
+    #[error("that army is not of our side")]
+    NotFriendly,
+    #[error("the army has no grain to spare")]
+    NothingToGive,
+    #[error("that place has no wells to cut")]
+    NoWaterToCut,
+    #[error("the army cannot build a fort: it lacks {needed_sheng} sheng of grain")]
+    NoGrainForFort { needed_sheng: u64 },
 }

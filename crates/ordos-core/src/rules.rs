@@ -174,6 +174,27 @@ pub struct SupplyRules {
     pub fatigue_rest: i32,
     /// Below this morale an army's men desert.
     pub desertion_morale: u32,
+    /// Man-days of foraging that strip a hex bare.
+    pub forage_exhaust_man_days: u32,
+    /// Disease multiplier for an army forbidden to cook (Wang Zhongzheng, 1081: "His troops became
+    /// ill from their uncooked food").
+    pub uncooked_disease_factor: u32,
+    /// Of the men levied, the share that become soldiers; the rest carry (Xia: "every two adult
+    /// Tangut men gave one soldier and one porter").
+    pub levy_soldier_pct: u32,
+    /// Man-days of labour and grain (sheng) a fort costs; the Song built 40 in 1097–99.
+    pub fort_man_days: u64,
+    pub fort_grain_sheng: u64,
+    /// Walls of a fort built in play.
+    pub fort_walls: u8,
+    /// A breached dike floods low country this many hexes around, for this many days, drowning
+    /// this many men per million a day of an army caught there (Lingzhou, 21 December 1081).
+    pub flood_radius: u32,
+    pub flood_days: u16,
+    pub flood_drown_ppm: u32,
+    /// Of a routed army's baggage, the share its victor takes (Puluo River 996: a Song convoy taken
+    /// by Xia raiders); a surrendering army gives up all of it.
+    pub rout_baggage_pct: u32,
 }
 
 /// Battle (data for `combat.rs`).
@@ -224,6 +245,10 @@ pub struct CombatRules {
     pub surrender_thirsty_days: u32,
     /// A besieger that has starved this many days lifts the siege (Lanzhou 1084).
     pub lift_siege_hungry_days: u32,
+    /// A besieger that has endured this many days of snow lifts the siege (Yanzhou 1040).
+    pub lift_siege_snow_days: u32,
+    /// An army hauling siege engines marches at this percent of its pace.
+    pub engines_march_pct: u32,
 }
 
 /// Weather and season for the region, by month.

@@ -116,6 +116,9 @@ pub struct PlaceDef {
     /// Days of water in cisterns for a place without wells.
     #[serde(default)]
     pub cistern_days: u32,
+    /// Men of 15 to 60 who can be levied here (Xia: "two men give a soldier and a porter").
+    #[serde(default)]
+    pub levy_men: u32,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
@@ -279,6 +282,18 @@ pub enum StandingOrder {
     Assault { place: String },
     /// March back to a hex, e.g. after lifting a siege.
     Withdraw { hex: Hex },
+    /// Strip the country where it stands (once).
+    Scorch,
+    /// Breach the Yellow River dikes next to it (once).
+    BreachDike,
+    /// Cut the wells of an adjacent enemy place.
+    CutWater { place: String },
+    /// Build a fort where it stands.
+    BuildFort,
+    /// Forbid (false) or allow (true) cooking fires.
+    Fires { allowed: bool },
+    /// Levy the men of the place it stands in.
+    Levy,
 }
 
 /// Scenario-only replacements for rule tables.

@@ -251,6 +251,13 @@ pub struct Army {
     pub attacked: bool,
     pub forced_today: bool,
     pub status: SupplyStatus,
+    /// Cooking fires forbidden (Wang Zhongzheng, 1081): hidden from raiders, sick from raw food.
+    pub no_fires: bool,
+    /// Days of snow endured while besieging.
+    pub snow_days: u32,
+    /// Building a fort on its hex, and the man-days of work done so far.
+    pub building_fort: bool,
+    pub fort_work: u64,
 }
 
 impl Army {
@@ -267,6 +274,12 @@ impl Army {
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Place {
     pub id: PlaceId,
+    /// Its id in the scenario (`zhenrong`), or `fort-<col>-<row>` for a fort built in play.
+    pub key: String,
+    pub name: String,
+    pub kind: crate::scenario::PlaceKind,
+    /// Men of 15 to 60 who can still be levied here.
+    pub levy_men: u32,
     pub hex: Hex,
     pub owner: Option<SideId>,
     pub walls: u8,
@@ -275,6 +288,17 @@ pub struct Place {
     pub cistern_days: u32,
     /// Days under siege so far.
     pub days_besieged: u32,
+}
+
+/// What has been done to a hex's country.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+pub struct Land {
+    /// Share of its forage already gathered, percent.
+    pub depleted_pct: u8,
+    /// Stripped of forage and its wells spoiled for the rest of the scenario.
+    pub scorched: bool,
+    /// Days it stays under water after a dike is breached.
+    pub flooded_days: u16,
 }
 
 /// The whole state of a game.
@@ -290,6 +314,10 @@ pub struct GameState {
     pub over: Option<Outcome>,
     /// Where the supply of each side was last traced (in supply or not), per army.
     pub in_supply: Vec<bool>,
+    /// Forage taken, scorched earth and floods, per hex of the map (row by row).
+    pub land: Vec<Land>,
+    /// Hexes in a row of `land`.
+    pub land_width: i32,
 }
 
 /// How a game ended.

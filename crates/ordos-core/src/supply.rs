@@ -186,6 +186,9 @@ impl Game {
 
     fn supply_step_m(&self, h: Hex) -> Option<u32> {
         let t = self.terrain_at(h)?;
+        if self.land(h).flooded_days > 0 {
+            return None;
+        }
         let crossing = t.river == RiverKind::Major && (self.map.is_ford(h) || self.river_frozen());
         (t.passable || crossing).then(|| self.map.hex_m.saturating_mul(t.move_cost_pct.foot) / 100)
     }
@@ -205,15 +208,29 @@ impl Game {
         }
         std::iter::once(army.hex)
             .chain(army.hex.neighbours())
-            .any(|h| self.terrain_at(h).is_some_and(|t| t.water) || self.map.has_spring(h))
+            .any(|h| self.terrain_at(h).is_some_and(|t| t.water) || self.spring_at(h))
     }
 
-    fn forage_ge(&self, army: &Army, season: Season) -> u64 {
+    /// What the army can gather where it stands today: by terrain and season, less what has
+    /// been taken already; nothing from scorched or flooded country.
+    pub fn forage_ge(&self, army: &Army, season: Season) -> u64 {
+        let land = self.land(army.hex);
+        if land.scorched || land.flooded_days > 0 {
+            return 0;
+        }
         let per_man = self
             .terrain_at(army.hex)
             .map_or(0, |t| t.forage_ge.get(season));
-        let got = u64::from(per_man) * u64::from(army.men.total());
+        let left = u64::from(100 - land.depleted_pct.min(100));
+        let got = u64::from(per_man) * u64::from(army.men.total()) * left / 100;
         if army.moved { got / 2 } else { got }
+    }
+
+    /// How much of a hex's forage is gone after `men` forage it for a day.
+    fn depleted_after(&self, h: Hex, men: u32) -> u8 {
+        let exhaust = u64::from(self.rules.supply.forage_exhaust_man_days.max(1));
+        let add = (u64::from(men) * 100).div_ceil(exhaust);
+        (u64::from(self.land(h).depleted_pct) + add).min(100) as u8
     }
 }
 
@@ -248,6 +265,11 @@ fn provision(g: &mut Game, id: ArmyId) {
         0
     } else {
         g.forage_ge(&a, season)
+    };
+    let depleted_pct = if foraged > 0 {
+        g.depleted_after(a.hex, a.men.total())
+    } else {
+        g.land(a.hex).depleted_pct
     };
     food += foraged;
     let mut col = Column {
@@ -304,6 +326,8 @@ fn provision(g: &mut Game, id: ArmyId) {
     };
     g.emit(Event::Provisioned {
         army: id,
+        hex: a.hex,
+        depleted_pct,
         drawn_ge: drawn,
         from: source.filter(|_| drawn > 0),
         foraged_ge: foraged,
@@ -338,7 +362,15 @@ fn attrition(g: &mut Game, id: ArmyId) {
         causes.push((Cause::Cold, if snow { s.cold_ppm * 3 } else { s.cold_ppm }));
     }
     if !sheltered {
-        causes.push((Cause::Disease, s.field_disease_ppm));
+        let factor = if a.no_fires {
+            s.uncooked_disease_factor
+        } else {
+            1
+        };
+        causes.push((Cause::Disease, s.field_disease_ppm.saturating_mul(factor)));
+    }
+    if g.land(a.hex).flooded_days > 0 {
+        causes.push((Cause::Drowned, s.flood_drown_ppm));
     }
     if a.morale < s.desertion_morale || a.days_hungry > 3 {
         causes.push((Cause::Deserted, s.desertion_ppm));

@@ -67,7 +67,18 @@ fn order_for(g: &Game, p: &Pick) -> Option<(ordos_core::state::SideId, Order)> {
         7 => Order::Fortify { army },
         8 => Order::Blockade { army, place },
         9 => Order::Sortie { army, target },
-        _ => Order::LiftSiege { army },
+        10 => Order::LiftSiege { army },
+        11 => Order::Scorch { army },
+        12 => Order::CutWater { army, place },
+        13 => Order::Fires {
+            army,
+            allowed: p.forced,
+        },
+        14 => Order::BuildFort { army },
+        15 => Order::BreachDike { army },
+        16 => Order::Levy { army },
+        17 => Order::Deliver { army, to: target },
+        _ => Order::Stock { army },
     };
     Some((a.side, o))
 }

@@ -7,19 +7,23 @@ use ordos_core::{Game, Scenario};
 /// A scenario on a hand-drawn map with the given rows and armies (RON snippets).
 pub fn scenario(start: &str, rows: &[&str], places: &str, armies: &str, extra: &str) -> Scenario {
     let rows: String = rows.iter().map(|r| format!("        \"{r}\",\n")).collect();
+    let end = start
+        .parse::<ordos_core::calendar::Date>()
+        .expect("a date")
+        .plus_days(365);
     let text = format!(
         r#"Scenario(
     id: "test",
     title: "Test",
     start: "{start}",
-    end: "1090-12-31",
+    end: "{end}",
     briefing: "",
     sides: [(id: "song", name: "Song"), (id: "xia", name: "Xia")],
     wars: [("song", "xia")],
     turn_order: ["song", "xia"],
     map: (
         hex_m: 5000,
-        legend: {{'s': "steppe", 'd': "desert", 'l': "loess-hills", 'm': "mountains", 'v': "river-valley", '~': "stream", 'Y': "yellow-river", 'f': "forest"}},
+        legend: {{'s': "steppe", 'd': "desert", 'l': "loess-hills", 'm': "mountains", 'v': "river-valley", '~': "stream", 'Y': "yellow-river", 'f': "forest", 'i': "irrigated-plain"}},
         rows: [
 {rows}        ],
         {extra}
