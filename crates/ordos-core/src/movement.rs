@@ -152,6 +152,7 @@ impl Game {
         let mut metres = 0;
         let mut facing = self.army(id).facing;
         let mut sprung = Vec::new();
+        let mut crossings = 0;
         for &h in path {
             // A hidden army on the next hex is found by walking into it.
             let army = self.army(id).clone();
@@ -166,6 +167,9 @@ impl Game {
             facing = at.direction_to(h).map(|d| d as u8);
             at = h;
             steps += 1;
+            if self.river_at(h) == RiverKind::Major {
+                crossings += 1;
+            }
             sprung = self.ambushers(&army, at);
             if !sprung.is_empty() {
                 break;
@@ -183,11 +187,37 @@ impl Game {
             });
         }
         self.march_toll(id, forced);
+        self.crossing_toll(id, crossings);
         if let Some(p) = self.place_at(at).map(|p| p.id) {
             self.enter_place(id, p);
         }
         if !sprung.is_empty() {
             self.spring_ambush(id, at, sprung);
+        }
+    }
+
+    /// Men lost crossing the Yellow River at a ford or on the ice: drowned.
+    fn crossing_toll(&mut self, id: ArmyId, crossings: u32) {
+        if crossings == 0 {
+            return;
+        }
+        let ppm = self
+            .rules
+            .supply
+            .crossing_drown_ppm
+            .saturating_mul(crossings);
+        let (men, porters) = (self.army(id).men.total(), self.army(id).porters);
+        let m = self.share(men, ppm);
+        let p = self.share(porters, ppm);
+        if m + p > 0 {
+            let hex = self.army(id).hex;
+            self.emit(Event::Attrition {
+                army: id,
+                hex,
+                cause: Cause::Drowned,
+                men: m,
+                porters: p,
+            });
         }
     }
 

@@ -154,8 +154,8 @@ pub struct SupplyRules {
     pub thirst_ppm: u32,
     /// Men lost a day to cold in winter without shelter, per million; tripled in snow.
     pub cold_ppm: u32,
-    /// Baseline loss of any army in the field, per million a day: Yuanhao lost half his soldiers
-    /// to attrition in two years (1040–1042).
+    /// Baseline loss of any army in the field, per million a day: with the cold of two winters,
+    /// Yuanhao lost half his soldiers to attrition in two years (1040–1042).
     pub field_disease_ppm: u32,
     /// Men who desert a day when morale is broken or hunger long, per million.
     pub desertion_ppm: u32,
@@ -192,6 +192,8 @@ pub struct SupplyRules {
     pub flood_radius: u32,
     pub flood_days: u16,
     pub flood_drown_ppm: u32,
+    /// Men drowned, per million, each time an army crosses the Yellow River at a ford or on the ice.
+    pub crossing_drown_ppm: u32,
     /// Of a routed army's baggage, the share its victor takes (Puluo River 996: a Song convoy taken
     /// by Xia raiders); a surrendering army gives up all of it.
     pub rout_baggage_pct: u32,

@@ -362,3 +362,222 @@ fn a_convoy_delivers_grain_and_a_routed_one_loses_it_to_raiders() {
         g.army(A0).state
     );
 }
+
+#[test]
+fn pack_animals_die_where_there_is_no_grazing() {
+    // Shen Kuo: the animals die where grazing is poor.
+    let armies = army(
+        "sand",
+        "song",
+        1,
+        0,
+        "foot: 1000",
+        "animals: (camels: 500, horses: 500)",
+    ) + &army(
+        "grass",
+        "song",
+        1,
+        2,
+        "foot: 1000",
+        "animals: (camels: 500, horses: 500)",
+    );
+    let mut g = game(scenario(
+        "1082-06-01",
+        &["ddd", "ddd", "sss"],
+        "",
+        &armies,
+        "springs: [(1, 0)],",
+    ));
+    for _ in 0..5 {
+        g.end_turn();
+    }
+    let (sand, grass) = (g.army(A0).animals, g.army(A1).animals);
+    assert!(sand.camels + sand.horses < 900, "{sand:?}");
+    assert_eq!(grass.camels + grass.horses, 1000);
+}
+
+#[test]
+fn an_enemy_army_across_the_road_cuts_the_supply_line() {
+    // A column a day's march from its walls is fed from them, unless the enemy stands between.
+    let places = r#"(id: "base", name: "Base", kind: Fort, hex: (0, 2), owner: "song", walls: 2, stores_sheng: 1000000, water: true),"#;
+    let rows = ["mmmmmm", "mmmmmm", "vvvvvv", "mmmmmm", "mmmmmm"];
+    let open_road = army("column", "song", 4, 2, "foot: 10000", "rations: Days(1)");
+    let g = game(scenario("1082-06-01", &rows, places, &open_road, ""));
+    assert_eq!(g.supply_source(g.army(A0)), Some(PlaceId(0)));
+    let blocked = open_road + &army("raiders", "xia", 2, 2, "light_horse: 3000", "");
+    let g = game(scenario("1082-06-01", &rows, places, &blocked, ""));
+    assert_eq!(g.supply_source(g.army(A0)), None);
+}
+
+#[test]
+fn an_army_long_in_the_field_loses_about_half_its_men_in_two_years() {
+    // Yuanhao's invasion: "Half his soldiers had died from attrition and after two years..."
+    let places = r#"(id: "depot", name: "Depot", kind: Fort, hex: (2, 1), owner: "xia", walls: 2, stores_sheng: 900000000, water: true),"#;
+    let mut s = scenario(
+        "1040-04-01",
+        &["vvvvv"; 3],
+        places,
+        &army("yuanhao", "xia", 1, 1, "foot: 20000", ""),
+        "",
+    );
+    s.end = "1042-04-01".parse().unwrap();
+    let mut g = game(s);
+    for _ in 0..730 {
+        g.end_turn();
+    }
+    let a = g.army(A0);
+    let share = a.losses.total() * 100 / a.men_start;
+    eprintln!("{:?}", a.losses);
+    assert!(
+        (45..=55).contains(&share),
+        "lost {share}% in the field in two years: {:?}",
+        a.losses
+    );
+}
+
+#[test]
+fn morale_falls_with_hunger_and_recovers_at_rest_in_supply() {
+    let places = r#"(id: "depot", name: "Depot", kind: Fort, hex: (3, 1), owner: "song", walls: 2, stores_sheng: 0, water: true),"#;
+    let mut g = game(scenario(
+        "1082-06-01",
+        &["ddddd"; 3],
+        places,
+        &army(
+            "a",
+            "song",
+            1,
+            1,
+            "foot: 5000",
+            "rations: Days(0), morale: 60",
+        ),
+        "springs: [(1, 1)],",
+    ));
+    for _ in 0..4 {
+        g.end_turn();
+    }
+    let starved = g.army(A0).morale;
+    assert!(starved < 60, "morale {starved}");
+    // Grain reaches the depot; the army rests in supply.
+    let mut s = g.scenario.clone();
+    s.places[0].stores_sheng = 1_000_000;
+    let mut fed = game(scenario(
+        "1082-06-01",
+        &["ddddd"; 3],
+        &places.replace("stores_sheng: 0", "stores_sheng: 1000000"),
+        &army(
+            "a",
+            "song",
+            1,
+            1,
+            "foot: 5000",
+            &format!("morale: {starved}, fatigue: 60"),
+        ),
+        "springs: [(1, 1)],",
+    ));
+    for _ in 0..4 {
+        fed.end_turn();
+    }
+    assert!(fed.army(A0).morale > starved);
+    assert!(fed.army(A0).fatigue < 60);
+}
+
+#[test]
+fn siege_engines_are_built_only_where_there_is_timber() {
+    // Gao Zunyu at Lingzhou, 1081: no siege equipment, "and there were not enough trees around
+    // for their construction".
+    let places = |c: i32| {
+        format!(
+            r#"(id: "city", name: "City", kind: WalledCity, hex: ({c}, 1), owner: "xia", walls: 3, stores_sheng: 1000000, water: true),"#
+        )
+    };
+    let bare = game(scenario(
+        "1081-12-08",
+        &["iiiii"; 3],
+        &places(2),
+        &army("gao", "song", 1, 1, "foot: 50000", ""),
+        "",
+    ));
+    let wooded = game(scenario(
+        "1081-12-08",
+        &["fffff"; 3],
+        &places(2),
+        &army("gao", "song", 1, 1, "foot: 50000", ""),
+        "",
+    ));
+    let mut out = Vec::new();
+    for mut g in [bare, wooded] {
+        g.submit(
+            SONG,
+            &Order::Besiege {
+                army: A0,
+                place: PlaceId(0),
+            },
+        )
+        .unwrap();
+        for _ in 0..5 {
+            g.end_turn();
+        }
+        out.push(g.army(A0).siege_engines);
+    }
+    assert_eq!(out[0], 0);
+    assert!(out[1] > 0);
+}
+
+#[test]
+fn a_night_sortie_strikes_the_besiegers_with_surprise() {
+    // Lanzhou, March 1083: Wang Wenyu led a small contingent out at night and surprised the camp.
+    let places = r#"(id: "lanzhou", name: "Lanzhou", kind: WalledCity, hex: (2, 1), owner: "song", walls: 3, stores_sheng: 1000000, water: true),"#;
+    let armies = army("wang-wenyu", "song", 2, 1, "foot: 3000", "")
+        + &army("xia", "xia", 1, 1, "foot: 20000", "");
+    let mut g = game(scenario("1083-03-10", &["vvvvv"; 3], places, &armies, ""));
+    g.end_turn();
+    g.submit(
+        XIA,
+        &Order::Besiege {
+            army: A1,
+            place: PlaceId(0),
+        },
+    )
+    .unwrap();
+    g.end_turn();
+    let ev = g
+        .submit(
+            SONG,
+            &Order::Sortie {
+                army: A0,
+                target: A1,
+            },
+        )
+        .unwrap();
+    assert!(
+        ev.iter()
+            .any(|e| matches!(e, Event::Battle { factors, .. } if factors.surprise))
+    );
+    assert_eq!(
+        g.army(A0).hex,
+        Hex::new(2, 1),
+        "the sortie returns inside the walls"
+    );
+}
+
+#[test]
+fn crossing_the_yellow_river_drowns_some_men() {
+    let s = scenario(
+        "1082-06-01",
+        &["ssYss"; 3],
+        "",
+        &army("a", "song", 1, 1, "foot: 20000", ""),
+        "fords: [(2, 1)],",
+    );
+    let mut g = game(s);
+    g.submit(
+        SONG,
+        &Order::Move {
+            army: A0,
+            path: vec![Hex::new(2, 1), Hex::new(3, 1)],
+            forced: false,
+        },
+    )
+    .unwrap();
+    assert!(g.army(A0).losses.drowned > 0);
+}
