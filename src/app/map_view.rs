@@ -407,3 +407,34 @@ pub fn click_commands(s: &Session, h: Hex, forced: bool) -> Vec<Command> {
     }
     vec![]
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_standard_terrain_has_a_tile() {
+        for t in ordos_core::rules::Rules::standard().terrain {
+            assert!(TILE_ORDER.contains(&t.id.as_str()), "no tile for {}", t.id);
+        }
+    }
+
+    #[test]
+    fn hexes_and_tiles_map_both_ways() {
+        for (w, h) in [(28, 28), (7, 5)] {
+            let geo = MapGeometry::new(w, h);
+            for row in 0..h as i32 {
+                for col in 0..w as i32 {
+                    let hex = Hex::new(col, row);
+                    assert_eq!(geo.hex(geo.tile(hex).unwrap()), hex);
+                    assert_eq!(geo.hex_at(geo.world(hex)), Some(hex));
+                }
+            }
+            // Neighbours in the core are neighbours on screen: one hex width apart.
+            let a = geo.world(Hex::new(2, 1));
+            for n in Hex::new(2, 1).neighbours() {
+                assert!((geo.world(n).distance(a) - TILE.x).abs() < 1.5, "{n}");
+            }
+        }
+    }
+}

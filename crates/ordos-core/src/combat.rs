@@ -425,17 +425,7 @@ impl Game {
                 side,
                 stores_ge: p.1,
             });
-            let from = self.army(attacker).hex;
-            let facing = from.direction_to(hex).map(|d| d as u8);
-            self.emit(Event::Moved {
-                army: attacker,
-                from,
-                to: hex,
-                steps: 1,
-                metres: 0,
-                forced: false,
-                facing,
-            });
+            self.occupy(attacker, hex);
         }
     }
 
@@ -522,6 +512,21 @@ impl Game {
         }
     }
 
+    /// The victor marches into the hex it has taken.
+    fn occupy(&mut self, army: ArmyId, hex: Hex) {
+        let from = self.army(army).hex;
+        let facing = from.direction_to(hex).map(|d| d as u8);
+        self.emit(Event::Moved {
+            army,
+            from,
+            to: hex,
+            steps: 1,
+            metres: 0,
+            forced: false,
+            facing,
+        });
+    }
+
     pub(crate) fn check_assault(&self, army: &Army, place: PlaceId) -> Result<(), OrderError> {
         let p = self
             .state
@@ -562,17 +567,7 @@ impl Game {
                     side,
                     stores_ge,
                 });
-                let from = self.army(id).hex;
-                let facing = from.direction_to(hex).map(|d| d as u8);
-                self.emit(Event::Moved {
-                    army: id,
-                    from,
-                    to: hex,
-                    steps: 1,
-                    metres: 0,
-                    forced: false,
-                    facing,
-                });
+                self.occupy(id, hex);
             }
         }
     }

@@ -206,19 +206,7 @@ impl Game {
             .supply
             .crossing_drown_ppm
             .saturating_mul(crossings);
-        let (men, porters) = (self.army(id).men.total(), self.army(id).porters);
-        let m = self.share(men, ppm);
-        let p = self.share(porters, ppm);
-        if m + p > 0 {
-            let hex = self.army(id).hex;
-            self.emit(Event::Attrition {
-                army: id,
-                hex,
-                cause: Cause::Drowned,
-                men: m,
-                porters: p,
-            });
-        }
+        self.lose(id, Cause::Drowned, ppm);
     }
 
     /// Fatigue of the march, and the stragglers a forced march leaves behind.

@@ -132,6 +132,23 @@ pub fn column_reach(rules: &Rules, soldiers: u64, porters: u64, pack_days: u32) 
 }
 
 impl Game {
+    /// Takes `ppm` per million of an army's men and porters for one cause, as an event.
+    pub(crate) fn lose(&mut self, id: ArmyId, cause: Cause, ppm: u32) {
+        let (men, porters) = (self.army(id).men.total(), self.army(id).porters);
+        let m = self.share(men, ppm);
+        let p = self.share(porters, ppm);
+        if m + p > 0 {
+            let hex = self.army(id).hex;
+            self.emit(Event::Attrition {
+                army: id,
+                hex,
+                cause,
+                men: m,
+                porters: p,
+            });
+        }
+    }
+
     /// The friendly, unbesieged place with food that `army` draws on: the one it stands in,
     /// or the nearest within `supply_reach_li` of march over passable country that no enemy
     /// holds or controls.
@@ -376,20 +393,7 @@ fn attrition(g: &mut Game, id: ArmyId) {
         causes.push((Cause::Deserted, s.desertion_ppm));
     }
     for (cause, ppm) in causes {
-        let a = g.army(id);
-        let (men, porters) = (a.men.total(), a.porters);
-        let m = g.share(men, ppm);
-        let p = g.share(porters, ppm);
-        if m + p > 0 {
-            let hex = g.army(id).hex;
-            g.emit(Event::Attrition {
-                army: id,
-                hex,
-                cause,
-                men: m,
-                porters: p,
-            });
-        }
+        g.lose(id, cause, ppm);
     }
     let grazing = g.terrain_at(a.hex).is_some_and(|t| t.grazing);
     if !grazing && (a.animals.camels + a.animals.horses + a.animals.donkeys) > 0 {
