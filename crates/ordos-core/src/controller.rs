@@ -162,6 +162,12 @@ impl Historical {
             return Self::fall_back(game, army);
         }
         let standing = Self::standing(game, army)?;
+        // An army out of food gives up a siege and goes home (Lanzhou 1084: the Tangut army
+        // "ran out of supplies and was forced to retreat"); the rules lift the siege itself.
+        let sieging = matches!(standing, StandingOrder::Besiege { .. } | StandingOrder::Assault { .. });
+        if sieging && army.days_hungry > 0 && army.besieging.is_none() {
+            return Self::fall_back(game, army);
+        }
         let legal = |o: Order| game.check(army.side, &o).is_ok().then_some(o);
         match standing {
             StandingOrder::MoveTo { hex, forced } => legal(Self::march(game, army, *hex, *forced)?),
