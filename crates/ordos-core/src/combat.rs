@@ -129,6 +129,22 @@ impl Game {
         out
     }
 
+    /// The morale of a defending stack, weighted by men: the steady hold the line with the
+    /// shaken, and a broken army that has fled into walls does not give them up by itself.
+    fn stack_morale(&self, def: &Army) -> u32 {
+        let (mut men, mut weighted) = (0u64, 0u64);
+        for id in self.defending_stack(def) {
+            let x = self.army(id);
+            men += u64::from(x.men.total());
+            weighted += u64::from(x.men.total()) * u64::from(x.morale);
+        }
+        if men == 0 {
+            def.morale
+        } else {
+            (weighted / men) as u32
+        }
+    }
+
     /// Men, morale, fatigue and food: what every army brings to any fight.
     fn base_strength(&self, army: &Army, attacking: bool, at: Hex) -> u64 {
         let c = &self.rules.combat;
@@ -263,7 +279,9 @@ impl Game {
         let attacker_loss = (u64::from(att.men.total()) * att_ppm / PPM) as u32;
         let drop = |ppm: u64| (ppm / 10_000) as u32 * c.morale_per_loss_pct;
         let surprise_hit = if e.surprise { c.surprise_morale } else { 0 };
-        let def_morale = def.morale.saturating_sub(drop(def_ppm) + surprise_hit);
+        let def_morale = self
+            .stack_morale(def)
+            .saturating_sub(drop(def_ppm) + surprise_hit);
         let att_morale = att.morale.saturating_sub(drop(att_ppm));
         let walls = s.factors.walls > 0;
         let result = if def_ppm >= att_ppm {

@@ -164,7 +164,10 @@ impl Historical {
         let standing = Self::standing(game, army)?;
         // An army out of food gives up a siege and goes home (Lanzhou 1084: the Tangut army
         // "ran out of supplies and was forced to retreat"); the rules lift the siege itself.
-        let sieging = matches!(standing, StandingOrder::Besiege { .. } | StandingOrder::Assault { .. });
+        let sieging = matches!(
+            standing,
+            StandingOrder::Besiege { .. } | StandingOrder::Assault { .. }
+        );
         if sieging && army.days_hungry > 0 && army.besieging.is_none() {
             return Self::fall_back(game, army);
         }

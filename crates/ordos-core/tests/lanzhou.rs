@@ -1,7 +1,7 @@
 //! Lanzhou 1084 on historical orders: the Tangut army besieges the city until it has eaten its
 //! grain, then lifts the siege for want of supplies — by the supply rules, not a script.
 
-use ordos_core::controller::{make, ControllerKind};
+use ordos_core::controller::{ControllerKind, make};
 use ordos_core::event::Event;
 use ordos_core::sim::play;
 use ordos_core::validate::load_path;
@@ -9,13 +9,22 @@ use ordos_core::{Game, Scenario};
 use std::path::Path;
 
 fn scenario() -> Scenario {
-    load_path(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../scenarios/lanzhou-1084.ron"))).unwrap()
+    load_path(Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../scenarios/lanzhou-1084.ron"
+    )))
+    .unwrap()
 }
 
 /// Days of siege before it was lifted for want of supplies, if it was.
 fn siege_days(g: &Game) -> Option<i64> {
-    let begun = g.log.iter().find_map(|(_, d, e)| matches!(e, Event::SiegeBegun { .. }).then_some(*d))?;
-    let lifted = g.log.iter().find_map(|(_, d, e)| matches!(e, Event::SiegeLifted { reason, .. } if reason == "out of supplies").then_some(*d))?;
+    let begun = g
+        .log
+        .iter()
+        .find_map(|(_, d, e)| matches!(e, Event::SiegeBegun { .. }).then_some(*d))?;
+    let lifted = g.log.iter().find_map(|(_, d, e)| {
+        matches!(e, Event::SiegeLifted { reason, .. } if reason == "out of supplies").then_some(*d)
+    })?;
     Some(begun.days_until(lifted))
 }
 
@@ -25,7 +34,10 @@ fn the_tanguts_lift_the_siege_for_want_of_supplies_after_about_ten_days() {
     let mut held = 0;
     for seed in 1..=20 {
         let mut g = Game::new(scenario(), seed);
-        let mut c = vec![make(ControllerKind::Historical), make(ControllerKind::Historical)];
+        let mut c = vec![
+            make(ControllerKind::Historical),
+            make(ControllerKind::Historical),
+        ];
         play(&mut g, &mut c);
         let lanzhou = g.place(g.place_id("lanzhou").unwrap());
         if lanzhou.owner == g.side_id("song") {
@@ -38,7 +50,11 @@ fn the_tanguts_lift_the_siege_for_want_of_supplies_after_about_ten_days() {
     days.sort();
     eprintln!("siege days: {days:?}; held {held}/20");
     assert!(held >= 18, "Lanzhou held in {held} of 20");
-    assert!(days.len() >= 18, "lifted for want of supplies in {} of 20", days.len());
+    assert!(
+        days.len() >= 18,
+        "lifted for want of supplies in {} of 20",
+        days.len()
+    );
     let median = days[days.len() / 2];
     assert!((8..=13).contains(&median), "median siege {median} days");
 }
