@@ -251,7 +251,10 @@ fn sync_places(
             Text2d::new(p.name.clone()),
             fonts.text(15.0),
             TextColor(Color::srgb(0.1, 0.08, 0.05)),
-            bevy::sprite::Text2dShadow { offset: Vec2::new(1.0, -1.0), color: Color::srgba(1.0, 0.97, 0.88, 0.95) },
+            bevy::sprite::Text2dShadow {
+                offset: Vec2::new(1.0, -1.0),
+                color: Color::srgba(1.0, 0.97, 0.88, 0.95),
+            },
             Transform::from_xyz(at.x, at.y - 34.0, 30.0),
         ));
     }

@@ -58,3 +58,51 @@ fn the_tanguts_lift_the_siege_for_want_of_supplies_after_about_ten_days() {
     let median = days[days.len() / 2];
     assert!((8..=13).contains(&median), "median siege {median} days");
 }
+
+/// A Tangut player who goes home while there is still grain for the road.
+struct Provident;
+
+impl ordos_core::controller::Controller for Provident {
+    fn orders(&mut self, g: &Game, side: ordos_core::state::SideId) -> Vec<ordos_core::Order> {
+        let army = g.army_id("xia-army").unwrap();
+        let a = g.army(army);
+        let days_left = a.rations_ge / (a.mouths().max(1) * 20);
+        if days_left > 4 {
+            return make(ControllerKind::Historical).orders(g, side);
+        }
+        if let Some(p) = a.besieging {
+            let _ = p;
+            return vec![ordos_core::Order::LiftSiege { army }];
+        }
+        let home = g.place(g.place_id("xia-border").unwrap()).hex;
+        match g.find_path(a, home) {
+            Some(path) if !a.moved => vec![ordos_core::Order::Move {
+                army,
+                path: g.truncate_to_turn(a, &path, false),
+                forced: false,
+            }],
+            _ => vec![],
+        }
+    }
+}
+
+#[test]
+fn a_tangut_player_who_leaves_in_time_does_better_than_history() {
+    let run = |provident: bool| {
+        let mut g = Game::new(scenario(), 2);
+        let xia: Box<dyn ordos_core::controller::Controller> = if provident {
+            Box::new(Provident)
+        } else {
+            make(ControllerKind::Historical)
+        };
+        let mut c = vec![make(ControllerKind::Historical), xia];
+        play(&mut g, &mut c);
+        let (start, now, _) = g.side_totals(g.side_id("xia").unwrap());
+        start - now
+    };
+    let (history, provident) = (run(false), run(true));
+    assert!(
+        provident * 4 < history * 3,
+        "lost {provident} leaving in time, {history} in history"
+    );
+}

@@ -74,3 +74,46 @@ fn the_town_falls_to_thirst_not_to_assault() {
             .any(|(_, _, e)| matches!(e, Event::Surrendered { army, .. } if *army == garrison.id))
     );
 }
+
+/// A Song player who takes Xu Xi's army back to Mizhi instead of standing by the ford.
+struct Prudent;
+
+impl ordos_core::controller::Controller for Prudent {
+    fn orders(&mut self, g: &Game, side: SideId) -> Vec<ordos_core::Order> {
+        let mut hist = make(ControllerKind::Historical);
+        let xu_xi = g.army_id("xu-xi").unwrap();
+        let a = g.army(xu_xi);
+        let mizhi = g.place(g.place_id("mizhi").unwrap()).hex;
+        let mut out: Vec<_> = hist
+            .orders(g, side)
+            .into_iter()
+            .filter(|o| o.army() != xu_xi)
+            .collect();
+        if a.is_active()
+            && !a.moved
+            && a.hex != mizhi
+            && let Some(path) = g.find_path(a, mizhi)
+        {
+            out.push(ordos_core::Order::Move {
+                army: xu_xi,
+                path: g.truncate_to_turn(a, &path, false),
+                forced: false,
+            });
+        }
+        out
+    }
+}
+
+#[test]
+fn a_song_player_can_do_better_than_history() {
+    let mut g = Game::new(scenario(), 1);
+    let mut c: Vec<Box<dyn ordos_core::controller::Controller>> =
+        vec![Box::new(Prudent), make(ControllerKind::Historical)];
+    play(&mut g, &mut c);
+    let (start, now, _) = g.side_totals(SideId(0));
+    assert!(
+        start - now < 12_000,
+        "the Song lost {} (history: 17,300)",
+        start - now
+    );
+}
