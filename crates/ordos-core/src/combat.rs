@@ -138,11 +138,7 @@ impl Game {
             men += u64::from(x.men.total());
             weighted += u64::from(x.men.total()) * u64::from(x.morale);
         }
-        if men == 0 {
-            def.morale
-        } else {
-            (weighted / men) as u32
-        }
+        weighted.checked_div(men).map_or(def.morale, |m| m as u32)
     }
 
     /// Men, morale, fatigue and food: what every army brings to any fight.
