@@ -232,6 +232,84 @@ fn army_panel(s: &Session, g: &Game) -> String {
     )
 }
 
+/// What an order to the hovered hex would mean: the odds of an attack (from the core's
+/// `odds`), or the march — days, li, food left on arrival, water on the way.
+fn order_preview(s: &Session, g: &Game, h: ordos_core::hex::Hex) -> String {
+    let Some(id) = s.selected else {
+        return String::new();
+    };
+    let a = g.army(id);
+    let side = a.side;
+    if let Some(e) = g
+        .armies_at(h)
+        .find(|e| g.at_war(e.side, side) && g.visible_to(e, side))
+    {
+        if !a.hex.is_adjacent(h) {
+            return format!(
+                "\n\n{} is not next to us.",
+                g.scenario.armies[usize::from(e.id.0)].name
+            );
+        }
+        let o = g.odds(id, e.id, false);
+        let mut f = Vec::new();
+        if o.factors.walls > 0 {
+            f.push(format!("walls {}", o.factors.walls));
+        }
+        if o.factors.rear {
+            f.push("from the rear".to_string());
+        }
+        if o.factors.flank_directions > 0 {
+            f.push(format!("{} more sides", o.factors.flank_directions));
+        }
+        if o.factors.attacker_fording {
+            f.push("we are fording".to_string());
+        }
+        if o.factors.defender_fording {
+            f.push("they are fording".to_string());
+        }
+        if o.factors.wet {
+            f.push("rain/snow".to_string());
+        }
+        return format!(
+            "\n\nAttack {}: odds {}.{:02} to 1 · they give way {}% · expected losses {} / {}{}",
+            g.scenario.armies[usize::from(e.id.0)].name,
+            o.ratio_pct / 100,
+            o.ratio_pct % 100,
+            o.win_pct,
+            thousands(o.expected_attacker_loss),
+            thousands(o.expected_defender_loss),
+            if f.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", f.join(", "))
+            }
+        );
+    }
+    let Some(path) = g.find_path(a, h) else {
+        return String::new();
+    };
+    let metres: u32 = path.iter().map(|x| g.step_cost_m(a, *x).unwrap_or(0)).sum();
+    let per_day = g.allowance_li(a, s.forced).max(1) * ordos_core::game::LI_M;
+    let days = metres.div_ceil(per_day).max(1);
+    let daily = a.mouths().max(1) * 20;
+    let food_left = (a.rations_ge / daily).saturating_sub(u64::from(days));
+    let water = path
+        .iter()
+        .any(|x| g.terrain_at(*x).is_some_and(|t| t.water) || g.spring_at(*x));
+    format!(
+        "\n\nMarch: {} li, {} day{} ({}) · food on arrival ~{food_left} days · {}",
+        metres / ordos_core::game::LI_M,
+        days,
+        if days == 1 { "" } else { "s" },
+        if s.forced { "forced" } else { "ordinary pace" },
+        if water {
+            "water on the way"
+        } else {
+            "NO WATER on the way"
+        }
+    )
+}
+
 fn hex_panel(g: &Game, h: ordos_core::hex::Hex) -> String {
     let Some(t) = g.terrain_at(h) else {
         return String::new();
@@ -293,6 +371,7 @@ fn update_hud(
         let mut text = army_panel(&s, g);
         if let Some(h) = hovered.0 {
             text.push_str(&hex_panel(g, h));
+            text.push_str(&order_preview(&s, g, h));
         }
         if !s.message.is_empty() {
             text.push_str(&format!("\n\n{}", s.message));

@@ -188,6 +188,7 @@ fn drive(
             s.advance();
             plan.turns -= 1;
         }
+        s.message.clear();
         if let Some(id) = plan.select.take() {
             s.selected = s.game.army_id(&id);
         }
