@@ -197,7 +197,7 @@ fn army_panel(s: &Session, g: &Game) -> String {
     };
     let a = g.army(id);
     let def = &g.scenario.armies[usize::from(id.0)];
-    let days = a.rations_ge / (a.mouths().max(1) * 20);
+    let days = g.food_days(a);
     let supply = if g
         .state
         .in_supply
@@ -285,24 +285,17 @@ fn order_preview(s: &Session, g: &Game, h: ordos_core::hex::Hex) -> String {
             }
         );
     }
-    let Some(path) = g.find_path(a, h) else {
+    let Some(f) = g.march_forecast(a, h, s.forced) else {
         return String::new();
     };
-    let metres: u32 = path.iter().map(|x| g.step_cost_m(a, *x).unwrap_or(0)).sum();
-    let per_day = g.allowance_li(a, s.forced).max(1) * ordos_core::game::LI_M;
-    let days = metres.div_ceil(per_day).max(1);
-    let daily = a.mouths().max(1) * 20;
-    let food_left = (a.rations_ge / daily).saturating_sub(u64::from(days));
-    let water = path
-        .iter()
-        .any(|x| g.terrain_at(*x).is_some_and(|t| t.water) || g.spring_at(*x));
     format!(
-        "\n\nMarch: {} li, {} day{} ({}) · food on arrival ~{food_left} days · {}",
-        metres / ordos_core::game::LI_M,
-        days,
-        if days == 1 { "" } else { "s" },
+        "\n\nMarch: {} li, {} day{} ({}) · food on arrival ~{} days · {}",
+        f.li,
+        f.days,
+        if f.days == 1 { "" } else { "s" },
         if s.forced { "forced" } else { "ordinary pace" },
-        if water {
+        f.food_days_left,
+        if f.water {
             "water on the way"
         } else {
             "NO WATER on the way"
@@ -472,7 +465,7 @@ pub fn army_order(s: &Session, action: ButtonAction) -> Option<Order> {
                 .filter(|b| {
                     b.id != army && b.side == a.side && b.is_active() && b.hex.distance(a.hex) <= 1
                 })
-                .min_by_key(|b| (b.rations_ge / b.mouths().max(1), b.id))?;
+                .min_by_key(|b| (g.food_days(b), b.id))?;
             Order::Deliver { army, to: to.id }
         }
         _ => return None,

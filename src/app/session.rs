@@ -173,18 +173,8 @@ impl Session {
         let Some(Some(ctrl)) = self.computers.get_mut(i) else {
             return;
         };
-        for _ in 0..4 {
-            let mut accepted = 0;
-            for o in ctrl.orders(&self.game, side) {
-                if self.game.submit(side, &o).is_ok() {
-                    self.orders.push((side, o));
-                    accepted += 1;
-                }
-            }
-            if accepted == 0 || self.game.is_over() {
-                break;
-            }
-        }
+        let given = ordos_core::sim::play_side(&mut self.game, ctrl.as_mut(), side);
+        self.orders.extend(given);
     }
 
     /// Gives the acting side's orders from the scenario's historical orders (used to show a
@@ -193,14 +183,12 @@ impl Session {
         let Some(side) = self.acting_side() else {
             return;
         };
-        let mut h = make(ControllerKind::Historical);
-        for _ in 0..4 {
-            let orders = h.orders(&self.game, side);
-            let given = orders.into_iter().filter(|o| self.give(o.clone())).count();
-            if given == 0 || self.game.is_over() {
-                break;
-            }
-        }
+        let given = ordos_core::sim::play_side(
+            &mut self.game,
+            make(ControllerKind::Historical).as_mut(),
+            side,
+        );
+        self.orders.extend(given);
     }
 
     fn record_strength(&mut self) {

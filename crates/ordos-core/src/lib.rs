@@ -14,7 +14,7 @@ pub mod game;
 pub mod hash;
 pub mod hex;
 pub mod locate;
-mod movement;
+pub mod movement;
 pub mod order;
 pub mod replay;
 pub mod rules;

@@ -10,6 +10,16 @@ use crate::state::{Army, ArmyId, ArmyState, Cause};
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
+/// A march previewed: see `Game::march_forecast`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MarchForecast {
+    pub path: Vec<Hex>,
+    pub li: u32,
+    pub days: u32,
+    pub food_days_left: u64,
+    pub water: bool,
+}
+
 impl Game {
     /// How far an army can march this turn, in li. The column goes at the pace of its slowest
     /// arm (porters walk); a forced march goes further (logistics.md: Song infantry 30–60 li a
@@ -353,6 +363,29 @@ impl Game {
         }
         path.reverse();
         Some(path)
+    }
+
+    /// What a march to `goal` would mean, for the UI's path preview and the AI: its path, length,
+    /// days at this pace, food left on arrival and whether water lies on the way.
+    pub fn march_forecast(&self, army: &Army, goal: Hex, forced: bool) -> Option<MarchForecast> {
+        let path = self.find_path(army, goal)?;
+        let metres: u32 = path
+            .iter()
+            .map(|h| self.step_cost_m(army, *h).unwrap_or(0))
+            .sum();
+        let per_day = self.allowance_li(army, forced).max(1).saturating_mul(LI_M);
+        let days = metres.div_ceil(per_day).max(1);
+        let food_days_left = self.food_days(army).saturating_sub(u64::from(days));
+        let water = path
+            .iter()
+            .any(|h| self.terrain_at(*h).is_some_and(|t| t.water) || self.spring_at(*h));
+        Some(MarchForecast {
+            li: metres / LI_M,
+            days,
+            food_days_left,
+            water,
+            path,
+        })
     }
 
     /// The longest prefix of `path` the army can march this turn (and that stops at the first

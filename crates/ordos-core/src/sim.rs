@@ -4,6 +4,7 @@ use crate::controller::Controller;
 use crate::event::Event;
 use crate::game::Game;
 use crate::hex::Hex;
+use crate::order::Order;
 use crate::replay::{Replay, TurnRecord, hex_hash};
 use crate::state::{ArmyState, Cause, Losses, SideId};
 use serde::Serialize;
@@ -13,6 +14,28 @@ use std::collections::BTreeMap;
 const ROUNDS: usize = 4;
 /// A guard against a scenario whose end never comes.
 const MAX_TURNS: u32 = 5000;
+
+/// Lets a controller give `side`'s orders for the turn, in rounds, each reacting to what the
+/// last caused, until it has nothing more to say. Returns the orders the rules accepted.
+pub fn play_side(game: &mut Game, ctrl: &mut dyn Controller, side: SideId) -> Vec<(SideId, Order)> {
+    let mut orders = Vec::new();
+    for _ in 0..ROUNDS {
+        let mut accepted = 0;
+        for o in ctrl.orders(game, side) {
+            if game.submit(side, &o).is_ok() {
+                orders.push((side, o));
+                accepted += 1;
+            }
+            if game.is_over() {
+                break;
+            }
+        }
+        if accepted == 0 || game.is_over() {
+            break;
+        }
+    }
+    orders
+}
 
 /// Plays one turn: each side in turn order gives its orders, then the days pass.
 pub fn play_turn(game: &mut Game, controllers: &mut [Box<dyn Controller>], record: &mut Replay) {
@@ -28,21 +51,7 @@ pub fn play_turn(game: &mut Game, controllers: &mut [Box<dyn Controller>], recor
         let Some(ctrl) = controllers.get_mut(usize::from(side.0)) else {
             continue;
         };
-        for _ in 0..ROUNDS {
-            let mut accepted = 0;
-            for o in ctrl.orders(game, side) {
-                if game.submit(side, &o).is_ok() {
-                    orders.push((side, o));
-                    accepted += 1;
-                }
-                if game.is_over() {
-                    break;
-                }
-            }
-            if accepted == 0 || game.is_over() {
-                break;
-            }
-        }
+        orders.extend(play_side(game, ctrl.as_mut(), side));
     }
     game.end_turn();
     record.turns.push(TurnRecord {

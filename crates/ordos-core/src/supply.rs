@@ -132,6 +132,11 @@ pub fn column_reach(rules: &Rules, soldiers: u64, porters: u64, pack_days: u32) 
 }
 
 impl Game {
+    /// Whole days the army's food lasts at full rations, porters included.
+    pub fn food_days(&self, a: &Army) -> u64 {
+        a.rations_ge / (a.mouths().max(1) * halfday_ration_ge(&self.rules) * 2).max(1)
+    }
+
     /// Takes `ppm` per million of an army's men and porters for one cause, as an event.
     pub(crate) fn lose(&mut self, id: ArmyId, cause: Cause, ppm: u32) {
         let (men, porters) = (self.army(id).men.total(), self.army(id).porters);
@@ -220,12 +225,16 @@ impl Game {
         {
             return p.water || p.cistern_days > 0;
         }
-        if self.place_at(army.hex).is_some_and(|p| p.water) {
-            return true;
-        }
-        std::iter::once(army.hex)
-            .chain(army.hex.neighbours())
-            .any(|h| self.terrain_at(h).is_some_and(|t| t.water) || self.spring_at(h))
+        self.water_near(army.hex)
+    }
+
+    /// Water an army at `h` can reach: a river, stream or spring on the hex or next to it, or
+    /// the wells of a place on it.
+    pub fn water_near(&self, h: Hex) -> bool {
+        self.place_at(h).is_some_and(|p| p.water)
+            || std::iter::once(h)
+                .chain(h.neighbours())
+                .any(|x| self.terrain_at(x).is_some_and(|t| t.water) || self.spring_at(x))
     }
 
     /// What the army can gather where it stands today: by terrain and season, less what has
