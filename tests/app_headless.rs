@@ -151,3 +151,45 @@ fn computer_against_computer_plays_to_the_end_screen() {
     assert_eq!(screen(&app), Screen::End);
     assert!(app.world().resource::<Session>().game.is_over());
 }
+
+#[test]
+fn a_human_plays_against_the_ai_and_the_ai_moves_its_armies() {
+    let mut app = app();
+    start(
+        &mut app,
+        vec![
+            Control::Human,
+            Control::Computer(ControllerKind::Ai(ordos_core::ai::Level::Normal)),
+        ],
+    );
+    assert_eq!(screen(&app), Screen::Play);
+    let xia_hexes = |app: &App| {
+        let s = app.world().resource::<Session>();
+        let xia = s.game.side_id("xia").unwrap();
+        s.game
+            .state
+            .armies
+            .iter()
+            .filter(|a| a.side == xia)
+            .map(|a| a.hex)
+            .collect::<Vec<_>>()
+    };
+    let before = xia_hexes(&app);
+    for _ in 0..2 {
+        app.world_mut().write_message(Command::EndSide);
+        app.update();
+        app.update();
+    }
+    assert_ne!(before, xia_hexes(&app), "the AI marched");
+    let s = app.world().resource::<Session>();
+    assert!(s.game.state.turn >= 3);
+}
+
+#[test]
+fn ai_against_ai_plays_to_the_end_screen() {
+    let mut app = app();
+    let ai = Control::Computer(ControllerKind::Ai(ordos_core::ai::Level::Hard));
+    start(&mut app, vec![ai, ai]);
+    assert_eq!(screen(&app), Screen::End);
+    assert!(app.world().resource::<Session>().game.is_over());
+}

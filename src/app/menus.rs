@@ -205,13 +205,13 @@ fn reset_control(catalog: &Catalog, choice: &mut PickerChoice) {
         .get(choice.scenario)
         .map_or(0, |s| s.sides.len());
     if choice.control.len() != n {
-        // The first side is a human, the rest play their historical orders.
+        // The first side is a human, the rest are played by the AI.
         choice.control = (0..n)
             .map(|i| {
                 if i == 0 {
                     Control::Human
                 } else {
-                    Control::Computer(ControllerKind::Historical)
+                    Control::Computer(ControllerKind::Ai(ordos_core::ai::Level::Normal))
                 }
             })
             .collect();

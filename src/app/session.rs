@@ -4,6 +4,7 @@
 
 use super::screens::Screen;
 use bevy::prelude::*;
+use ordos_core::ai::Level;
 use ordos_core::controller::{Controller, ControllerKind, make};
 use ordos_core::replay::{Replay, TurnRecord, hex_hash};
 use ordos_core::state::{ArmyId, SideId};
@@ -22,16 +23,21 @@ impl Control {
             Control::Human => "Human",
             Control::Computer(ControllerKind::Historical) => "Historical",
             Control::Computer(ControllerKind::Idle) => "Idle",
+            Control::Computer(ControllerKind::Greedy) => "Greedy",
+            Control::Computer(ControllerKind::Ai(Level::Easy)) => "AI (easy)",
+            Control::Computer(ControllerKind::Ai(Level::Normal)) => "AI",
+            Control::Computer(ControllerKind::Ai(Level::Hard)) => "AI (hard)",
         }
     }
-    /// The next choice in the side picker.
+    /// The next choice in the side picker: Human, then every computer controller.
     pub fn next(self) -> Control {
+        let kinds = ControllerKind::ALL;
         match self {
-            Control::Human => Control::Computer(ControllerKind::Historical),
-            Control::Computer(ControllerKind::Historical) => {
-                Control::Computer(ControllerKind::Idle)
-            }
-            Control::Computer(ControllerKind::Idle) => Control::Human,
+            Control::Human => Control::Computer(kinds[0]),
+            Control::Computer(k) => match kinds.iter().position(|x| *x == k) {
+                Some(i) if i + 1 < kinds.len() => Control::Computer(kinds[i + 1]),
+                _ => Control::Human,
+            },
         }
     }
 }

@@ -1,4 +1,4 @@
-//! Who gives a side its orders: a player, the scenario's historical orders, or (later) the AI.
+//! Who gives a side its orders: a player, the scenario's historical orders, or the AI.
 
 use crate::game::Game;
 use crate::order::Order;
@@ -14,21 +14,49 @@ pub enum ControllerKind {
     Idle,
     /// Plays the scenario's historical orders.
     Historical,
+    /// The AI (`ai`, `ai-easy`, `ai-hard`).
+    Ai(crate::ai::Level),
+    /// The baseline the AI is measured against: marches on the nearest enemy and attacks.
+    Greedy,
+}
+
+impl ControllerKind {
+    /// Every kind, in the order the menus cycle through them.
+    pub const ALL: [ControllerKind; 6] = [
+        ControllerKind::Historical,
+        ControllerKind::Ai(crate::ai::Level::Normal),
+        ControllerKind::Ai(crate::ai::Level::Hard),
+        ControllerKind::Ai(crate::ai::Level::Easy),
+        ControllerKind::Greedy,
+        ControllerKind::Idle,
+    ];
+
+    /// The name the CLI takes and the menus show.
+    pub fn name(self) -> &'static str {
+        match self {
+            ControllerKind::Idle => "idle",
+            ControllerKind::Historical => "historical",
+            ControllerKind::Ai(crate::ai::Level::Easy) => "ai-easy",
+            ControllerKind::Ai(crate::ai::Level::Normal) => "ai",
+            ControllerKind::Ai(crate::ai::Level::Hard) => "ai-hard",
+            ControllerKind::Greedy => "greedy",
+        }
+    }
 }
 
 impl std::str::FromStr for ControllerKind {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
-        match s {
-            "idle" => Ok(ControllerKind::Idle),
-            "historical" => Ok(ControllerKind::Historical),
-            "ai" => {
-                Err("the AI controller has not landed yet (expected `idle` or `historical`)".into())
-            }
-            _ => Err(format!(
-                "unknown controller `{s}` (expected `idle` or `historical`)"
-            )),
-        }
+        ControllerKind::ALL
+            .into_iter()
+            .find(|k| k.name() == s)
+            .ok_or_else(|| {
+                let names: Vec<&str> = ControllerKind::ALL.iter().map(|k| k.name()).collect();
+                format!(
+                    "unknown controller `{s}` (expected one of: {})",
+                    names.join(", ")
+                )
+            })
     }
 }
 
@@ -256,5 +284,7 @@ pub fn make(kind: ControllerKind) -> Box<dyn Controller> {
     match kind {
         ControllerKind::Idle => Box::new(Idle),
         ControllerKind::Historical => Box::new(Historical),
+        ControllerKind::Ai(level) => Box::new(crate::ai::Ai::new(level)),
+        ControllerKind::Greedy => Box::new(crate::ai::Greedy),
     }
 }

@@ -4,6 +4,7 @@
 //! ChaCha generator. A game is a function of (scenario, seed, orders):
 //! `Order → check → resolve → Vec<Event> → apply`.
 
+pub mod ai;
 mod apply;
 pub mod calendar;
 mod campaign;

@@ -447,3 +447,91 @@ impl Game {
             .collect()
     }
 }
+
+/// The cost of marching from one army's hex to every hex of the map, by the same rules and
+/// tie-breaking as `Game::find_path` (so a path read from it is the path `find_path` gives).
+/// One search answers "how far to each goal?" for the AI's many candidate goals.
+#[derive(Clone, Debug)]
+pub struct MarchField {
+    start: usize,
+    dist: Vec<u32>,
+    prev: Vec<usize>,
+}
+
+impl MarchField {
+    /// Metres of march to `h`, or None where the army cannot go.
+    pub fn metres(&self, game: &Game, h: Hex) -> Option<u32> {
+        let i = game.map.index(h)?;
+        (self.dist[i] != u32::MAX).then_some(self.dist[i])
+    }
+
+    /// The path to `goal` (not including the start), as `Game::find_path` gives it.
+    pub fn path(&self, game: &Game, goal: Hex) -> Option<Vec<Hex>> {
+        let target = game.map.index(goal)?;
+        if target == self.start || self.dist[target] == u32::MAX {
+            return None;
+        }
+        let mut path = vec![goal];
+        let mut i = self.prev[target];
+        while i != self.start {
+            path.push(game.map.hex_at(i));
+            i = self.prev[i];
+        }
+        path.reverse();
+        Some(path)
+    }
+}
+
+impl Game {
+    /// Marching costs from `army` to the whole map; see `MarchField`.
+    pub fn march_field(&self, army: &Army) -> MarchField {
+        let zoc = self.enemy_zoc(army.side);
+        let n = self.map.len();
+        let mut dist = vec![u32::MAX; n];
+        let mut prev = vec![usize::MAX; n];
+        let Some(start) = self.map.index(army.hex) else {
+            return MarchField {
+                start: usize::MAX,
+                dist,
+                prev,
+            };
+        };
+        dist[start] = 0;
+        let mut heap = BinaryHeap::new();
+        heap.push(Reverse((0u32, start)));
+        while let Some(Reverse((d, i))) = heap.pop() {
+            if d > dist[i] {
+                continue;
+            }
+            let h = self.map.hex_at(i);
+            if i != start && zoc[i] {
+                continue;
+            }
+            if i != start
+                && self
+                    .place_at(h)
+                    .is_some_and(|p| p.owner.is_some_and(|o| self.at_war(o, army.side)))
+            {
+                continue;
+            }
+            for nb in h.neighbours() {
+                let Some(j) = self.map.index(nb) else {
+                    continue;
+                };
+                let Ok(c) = self.step_cost_m(army, nb) else {
+                    continue;
+                };
+                if self.visible_enemy_at(army.side, nb) {
+                    continue;
+                }
+                let nd = d.saturating_add(c);
+                if nd < dist[j] || (nd == dist[j] && i < prev[j]) {
+                    dist[j] = nd;
+                    prev[j] = i;
+                    heap.push(Reverse((nd, j)));
+                }
+            }
+        }
+        MarchField { start, dist, prev }
+    }
+}

@@ -72,6 +72,8 @@ pub fn play(game: &mut Game, controllers: &mut [Box<dyn Controller>]) -> Replay 
 
 #[derive(Clone, Debug, Serialize)]
 pub struct SideSummary {
+    /// Victory points scored.
+    pub points: u32,
     pub men_start: u32,
     pub men_end: u32,
     pub losses: Losses,
@@ -102,12 +104,14 @@ pub struct Summary {
 }
 
 pub fn summarize(game: &Game) -> Summary {
+    let points = crate::victory::points_by_side(game);
     let sides = (0..game.scenario.sides.len())
         .map(|i| {
             let (men_start, men_end, losses) = game.side_totals(SideId(i as u8));
             (
                 game.scenario.sides[i].id.clone(),
                 SideSummary {
+                    points: points.get(i).copied().unwrap_or(0),
                     men_start,
                     men_end,
                     losses,

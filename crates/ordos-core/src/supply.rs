@@ -7,7 +7,7 @@ use crate::game::{GE_PER_SHENG, Game, LI_M};
 use crate::hex::Hex;
 use crate::rules::{RiverKind, Rules};
 use crate::scenario::Weather;
-use crate::state::{Army, ArmyId, ArmyState, Cause, PlaceId, SupplyStatus};
+use crate::state::{Army, ArmyId, ArmyState, Cause, PlaceId, SideId, SupplyStatus};
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
@@ -206,6 +206,72 @@ impl Game {
         None
     }
 
+    /// Every hex where an army of `side` would draw on friendly stores today, as the side can
+    /// see it: the answer `supply_source` gives for an army standing there, for the whole map
+    /// in one search (from the stores outwards), except that enemies lying hidden are not
+    /// counted (they cut supply all the same; the player finds out). For the supply overlay and
+    /// the AI's "how far back to my grain?".
+    pub fn supply_zone(&self, side: SideId) -> Vec<bool> {
+        let n = self.map.len();
+        let zoc = self.enemy_zoc(side);
+        let budget = self.rules.supply.supply_reach_li.saturating_mul(LI_M);
+        let enemy_at = |h: Hex| {
+            self.armies_at(h).any(|e| {
+                self.at_war(e.side, side)
+                    && self.visible_to(e, side)
+                    && e.state != ArmyState::Routed
+            })
+        };
+        let mut zone = vec![false; n];
+        let mut dist = vec![u32::MAX; n];
+        let mut is_source = vec![false; n];
+        let mut heap = BinaryHeap::new();
+        for p in self.state.places.iter().filter(|p| p.owner == Some(side)) {
+            let Some(i) = self.map.index(p.hex) else {
+                continue;
+            };
+            // An army in its own place draws on it, whatever else is near.
+            zone[i] = p.stores_ge > 0;
+            if p.stores_ge > 0 && !self.is_besieged(p.id) {
+                is_source[i] = true;
+                dist[i] = 0;
+                heap.push(Reverse((0u32, i)));
+            }
+        }
+        let own_place = |h: Hex| self.place_at(h).is_some_and(|p| p.owner == Some(side));
+        while let Some(Reverse((d, i))) = heap.pop() {
+            if d > dist[i] {
+                continue;
+            }
+            let h = self.map.hex_at(i);
+            if !own_place(h) {
+                zone[i] = true;
+            }
+            // A march towards the stores enters `h`: it must be passable and free of the
+            // enemy, and (unless it is the stores themselves) not in an enemy zone of control.
+            let Some(step) = self.supply_step_m(h) else {
+                continue;
+            };
+            if enemy_at(h) || (!is_source[i] && zoc[i]) {
+                continue;
+            }
+            let nd = d.saturating_add(step);
+            if nd > budget {
+                continue;
+            }
+            for nb in h.neighbours() {
+                let Some(j) = self.map.index(nb) else {
+                    continue;
+                };
+                if nd < dist[j] {
+                    dist[j] = nd;
+                    heap.push(Reverse((nd, j)));
+                }
+            }
+        }
+        zone
+    }
+
     fn supply_step_m(&self, h: Hex) -> Option<u32> {
         let t = self.terrain_at(h)?;
         if self.land(h).flooded_days > 0 {
@@ -240,16 +306,21 @@ impl Game {
     /// What the army can gather where it stands today: by terrain and season, less what has
     /// been taken already; nothing from scorched or flooded country.
     pub fn forage_ge(&self, army: &Army, season: Season) -> u64 {
-        let land = self.land(army.hex);
+        let got = self.forage_per_man_ge(army.hex, season) * u64::from(army.men.total()) / 100;
+        if army.moved { got / 2 } else { got }
+    }
+
+    /// What one man can gather on `h` in a day in `season`, in hundredths of a ge: by terrain,
+    /// less what has been taken already; nothing from scorched or flooded country. (For the
+    /// supply overlay and the AI's choice of where to forage.)
+    pub fn forage_per_man_ge(&self, h: Hex, season: Season) -> u64 {
+        let land = self.land(h);
         if land.scorched || land.flooded_days > 0 {
             return 0;
         }
-        let per_man = self
-            .terrain_at(army.hex)
-            .map_or(0, |t| t.forage_ge.get(season));
+        let per_man = self.terrain_at(h).map_or(0, |t| t.forage_ge.get(season));
         let left = u64::from(100 - land.depleted_pct.min(100));
-        let got = u64::from(per_man) * u64::from(army.men.total()) * left / 100;
-        if army.moved { got / 2 } else { got }
+        u64::from(per_man) * left
     }
 
     /// How much of a hex's forage is gone after `men` forage it for a day.
