@@ -27,8 +27,8 @@ USAGE:
 SIM OPTIONS:
     --seed N        the seed of the first run (default 1); run k uses N+k
     --runs K        play K games (default 1)
-    --song C        controller of the Song side: historical | ai | ai-hard | ai-easy |
-                    greedy | idle (default historical)
+    --song C        controller of the Song side: historical | ai | ai-easy | greedy |
+                    idle (default historical)
     --xia C         controller of the Xia side (default historical); --<side> C for any side
     --json          one JSON object per run, one per line
     --record FILE   write the replay (RON); with --runs K, FILE-<seed>.ron for each run

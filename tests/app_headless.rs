@@ -106,11 +106,11 @@ fn an_illegal_order_is_refused_with_the_cores_reason() {
         .army_id("ren-fu")
         .unwrap();
     app.world_mut()
-        .write_message(Command::Give(Order::Hide { army: ren_fu }));
+        .write_message(Command::Give(Order::LiftSiege { army: ren_fu }));
     app.update();
     let s = app.world().resource::<Session>();
     assert!(
-        s.message.contains("gives no cover") || s.message.contains("refused"),
+        s.message.contains("not besieging anything"),
         "{}",
         s.message
     );
@@ -188,7 +188,7 @@ fn a_human_plays_against_the_ai_and_the_ai_moves_its_armies() {
 #[test]
 fn ai_against_ai_plays_to_the_end_screen() {
     let mut app = app();
-    let ai = Control::Computer(ControllerKind::Ai(ordos_core::ai::Level::Hard));
+    let ai = Control::Computer(ControllerKind::Ai(ordos_core::ai::Level::Normal));
     start(&mut app, vec![ai, ai]);
     assert_eq!(screen(&app), Screen::End);
     assert!(app.world().resource::<Session>().game.is_over());

@@ -187,14 +187,14 @@ fn sim_runs_several_seeds_and_takes_controllers() {
     assert_eq!(seeds, vec![3, 4, 5]);
     for id in ["haoshuichuan-1041", "yongle-1082", "lanzhou-1084"] {
         let o = ordos(&[
-            "sim", id, "--song", "ai", "--xia", "ai-hard", "--runs", "2", "--json",
+            "sim", id, "--song", "ai", "--xia", "ai-easy", "--runs", "2", "--json",
         ]);
         assert!(o.status.success(), "{}", stderr(&o));
         assert_eq!(stdout(&o).lines().count(), 2);
     }
     let bad = ordos(&["sim", "haoshuichuan-1041", "--song", "clever"]);
     assert_eq!(bad.status.code(), Some(2));
-    assert!(stderr(&bad).contains("ai-hard"), "{}", stderr(&bad));
+    assert!(stderr(&bad).contains("ai-easy"), "{}", stderr(&bad));
     let text = ordos(&["sim", "haoshuichuan-1041", "--seed", "7"]);
     assert!(stdout(&text).contains("Winner:"), "{}", stdout(&text));
 }

@@ -31,7 +31,9 @@ fn text(fonts: &Fonts, s: &str, size: f32) -> impl Bundle {
     (Text::new(s.to_string()), fonts.text(size), TextColor(INK))
 }
 
-fn spawn_hud(mut commands: Commands, fonts: Res<Fonts>) {
+fn spawn_hud(mut commands: Commands, fonts: Res<Fonts>, session: Option<Res<Session>>) {
+    // A map preview (no armies) shows the map alone, without the order panel.
+    let preview = session.is_some_and(|s| s.game.state.armies.is_empty());
     commands
         .spawn((
             DespawnOnExit(Screen::Play),
@@ -59,6 +61,11 @@ fn spawn_hud(mut commands: Commands, fonts: Res<Fonts>) {
                 ..default()
             },
             BackgroundColor(PAPER),
+            if preview {
+                Visibility::Hidden
+            } else {
+                Visibility::Inherited
+            },
         ))
         .with_children(|p| {
             p.spawn((Panel, text(&fonts, "", 14.0)));

@@ -101,8 +101,68 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(OnEnter(Screen::Title), despawn_map)
         .add_systems(
             Update,
-            (pan_and_zoom, hover, click, sync_places).run_if(in_state(Screen::Play)),
+            (pan_and_zoom, hover, click, sync_places, keep_legible)
+                .chain()
+                .run_if(in_state(Screen::Play)),
         );
+}
+
+/// Names and place marks stay the same size on screen however far the map is zoomed out, so a
+/// map of the whole frontier can still be read: `anchor + offset` scaled with the camera.
+#[derive(Component, Clone, Copy)]
+struct Legible {
+    anchor: Vec2,
+    offset: Vec2,
+    z: f32,
+    /// How fully it keeps its screen size: 1 all of it; less lets marks shrink a little.
+    power: f32,
+}
+
+impl Legible {
+    fn at(anchor: Vec2, offset: Vec2, z: f32) -> (Legible, Transform) {
+        Legible::with_power(anchor, offset, z, 0.9)
+    }
+    fn mark(anchor: Vec2, offset: Vec2, z: f32) -> (Legible, Transform) {
+        Legible::with_power(anchor, offset, z, 0.6)
+    }
+    fn with_power(anchor: Vec2, offset: Vec2, z: f32, power: f32) -> (Legible, Transform) {
+        let t = Transform::from_xyz(anchor.x + offset.x, anchor.y + offset.y, z);
+        (
+            Legible {
+                anchor,
+                offset,
+                z,
+                power,
+            },
+            t,
+        )
+    }
+}
+
+fn keep_legible(
+    camera: Query<&Projection, With<MapCamera>>,
+    mut q: Query<(&Legible, &mut Transform)>,
+) {
+    let Ok(Projection::Orthographic(o)) = camera.single() else {
+        return;
+    };
+    for (l, mut t) in &mut q {
+        // Zoomed out past 1:1, it grows with the zoom.
+        let k = o.scale.max(1.0).powf(l.power);
+        let want = (l.anchor + l.offset * k).extend(l.z);
+        if t.translation != want || t.scale.x != k {
+            t.translation = want;
+            t.scale = Vec3::splat(k);
+        }
+    }
+}
+
+/// The camera scale at which the whole map fits the window.
+fn fit_scale(geo: &MapGeometry, window: Vec2) -> f32 {
+    let a = geo.world(Hex::new(0, 0));
+    let b = geo.world(Hex::new(geo.size.x as i32 - 1, geo.size.y as i32 - 1));
+    let span = (a - b).abs() + TILE.x * 1.5;
+    (span.x / window.x.max(1.0)).max(span.y / window.y.max(1.0))
 }
 
 fn spawn_camera(mut commands: Commands) {
@@ -130,6 +190,7 @@ fn spawn_map(
     fonts: Res<super::Fonts>,
     existing: Query<Entity, With<MapEntity>>,
     mut camera: Query<(&mut Transform, &mut Projection), With<MapCamera>>,
+    window: Query<&Window>,
 ) {
     let Some(session) = session else { return };
     if !existing.is_empty() {
@@ -170,13 +231,14 @@ fn spawn_map(
         ..default()
     });
     for (h, name) in &game.scenario.map.labels {
-        let at = geo.world(*h);
+        let (legible, transform) = Legible::at(geo.world(*h), Vec2::ZERO, 5.0);
         commands.spawn((
             MapEntity,
             Text2d::new(name.clone()),
             fonts.title(18.0),
             TextColor(Color::srgba(0.2, 0.15, 0.1, 0.75)),
-            Transform::from_xyz(at.x, at.y, 5.0),
+            legible,
+            transform,
         ));
     }
     if let Ok((mut t, mut proj)) = camera.single_mut() {
@@ -194,10 +256,22 @@ fn spawn_map(
         } else {
             own.iter().copied().sum::<Vec2>() / own.len() as f32
         };
-        // Open on them at a scale where counters read easily (the HUD covers the right side).
-        t.translation = Vec3::new(centre.x + 150.0, centre.y - 60.0, t.translation.z);
-        if let Projection::Orthographic(o) = &mut *proj {
-            o.scale = 1.0;
+        if own.is_empty() {
+            // No armies of its own (a map preview): the whole map, centred.
+            let size = window
+                .single()
+                .map_or(Vec2::new(1280.0, 800.0), |w| w.size());
+            t.translation = Vec3::new(0.0, 0.0, t.translation.z);
+            if let Projection::Orthographic(o) = &mut *proj {
+                o.scale = fit_scale(&geo, size).max(0.2);
+            }
+        } else {
+            // Open on them at a scale where counters read easily (the HUD covers the right
+            // side).
+            t.translation = Vec3::new(centre.x + 150.0, centre.y - 60.0, t.translation.z);
+            if let Projection::Orthographic(o) = &mut *proj {
+                o.scale = 1.0;
+            }
         }
     }
     commands.insert_resource(geo);
@@ -236,14 +310,14 @@ fn sync_places(
             MapEntity,
             PlaceEntity,
             Sprite::from_color(Color::srgb(0.15, 0.12, 0.1), Vec2::splat(size + 4.0)),
-            Transform::from_xyz(at.x, at.y + 8.0, 2.0),
+            Legible::mark(at, Vec2::new(0.0, 8.0), 2.0),
         ));
         commands.spawn((
             MapEntity,
             PlaceEntity,
             PlaceMarker(p.id),
             Sprite::from_color(place_colour(&session, p.owner), Vec2::splat(size)),
-            Transform::from_xyz(at.x, at.y + 8.0, 2.1),
+            Legible::mark(at, Vec2::new(0.0, 8.0), 2.1),
         ));
         commands.spawn((
             MapEntity,
@@ -255,7 +329,7 @@ fn sync_places(
                 offset: Vec2::new(1.0, -1.0),
                 color: Color::srgba(1.0, 0.97, 0.88, 0.95),
             },
-            Transform::from_xyz(at.x, at.y - 34.0, 30.0),
+            Legible::at(at, Vec2::new(0.0, -34.0), 30.0),
         ));
     }
 }
@@ -304,7 +378,8 @@ fn pan_and_zoom(
     };
     let steps = -scroll.delta.y.clamp(-5.0, 5.0) * 0.1 + zoom_keys * time.delta_secs();
     if steps != 0.0 {
-        o.scale = (o.scale * (1.0 + steps)).clamp(0.2, 10.0);
+        // Out far enough to see the whole frontier (200 hexes of 5 km across).
+        o.scale = (o.scale * (1.0 + steps)).clamp(0.2, 30.0);
     }
 }
 

@@ -1,4 +1,5 @@
-//! `ordos screenshot SCENARIO --out FILE.png [--size WxH] [--screen title|picker|play|end]`:
+//! `ordos screenshot SCENARIO --out FILE.png [--size WxH] [--screen title|picker|play|end]`
+//! (or `region:ordos [--window S,W,N,E] [--hex-km K]` for a map preview):
 //! renders a screen of the game (by default the opening view of a scenario) and saves it.
 //! Modders preview their maps with it; the README's pictures and CI's smoke test use it.
 
@@ -21,6 +22,9 @@ struct Plan {
     turns: u32,
     /// An army to select, to show its reach.
     select: Option<String>,
+    /// Frames to time after the picture (`--time-frames N`), and the times so far.
+    time_frames: u32,
+    frame_secs: Vec<f32>,
 }
 
 /// Frames to let the map and its textures load before the picture is taken.
@@ -29,23 +33,38 @@ const GIVE_UP_FRAMES: u32 = 900;
 
 pub fn run(args: &[String]) -> ExitCode {
     match parse(args) {
-        Ok((scenario, out, size, screen, turns, select)) => {
-            shoot(&scenario, out, size, screen, turns, select)
-        }
+        Ok(parsed) => shoot(parsed),
         Err(e) => {
             eprintln!(
-                "{e}\nusage: ordos screenshot SCENARIO --out FILE.png [--size WxH] [--screen title|picker|play|end] [--turns N] [--select ARMY]"
+                "{e}\nusage: ordos screenshot SCENARIO --out FILE.png [--size WxH] [--screen title|picker|play|end] [--turns N] [--select ARMY] [--time-frames N]\n       ordos screenshot region:ordos --out FILE.png [--size WxH] [--window SOUTH,WEST,NORTH,EAST] [--hex-km K]"
             );
             ExitCode::from(2)
         }
     }
 }
 
-type Parsed = (String, PathBuf, (u32, u32), Screen, u32, Option<String>);
+type Parsed = (
+    String,
+    PathBuf,
+    (u32, u32),
+    Screen,
+    (u32, u32),
+    Option<String>,
+    Option<(ordos_core::geo::Window, u32)>,
+);
+
+/// The whole Ordos frontier at 5 km a hex: the default window of `region:ordos`.
+const ORDOS_WINDOW: ordos_core::geo::Window = ordos_core::geo::Window {
+    south: 35.0,
+    west: 100.0,
+    north: 41.5,
+    east: 111.5,
+};
 
 fn parse(args: &[String]) -> Result<Parsed, String> {
     let (mut scenario, mut out, mut size, mut screen) = (None, None, (1280, 800), Screen::Play);
-    let (mut turns, mut select) = (0, None);
+    let (mut turns, mut select, mut time_frames) = (0, None, 0);
+    let (mut window, mut hex_km) = (None, None);
     let mut i = 0;
     while i < args.len() {
         let val = |i: usize| {
@@ -74,6 +93,42 @@ fn parse(args: &[String]) -> Result<Parsed, String> {
                     .map_err(|_| "--turns needs a whole number".to_string())?
             }
             "--select" => select = Some(val(i)?),
+            "--time-frames" => {
+                time_frames = val(i)?
+                    .parse()
+                    .map_err(|_| "--time-frames needs a whole number".to_string())?
+            }
+            "--window" => {
+                let v = val(i)?;
+                let n: Vec<f64> = v
+                    .split(',')
+                    .map(|x| x.trim().parse::<f64>())
+                    .collect::<Result<_, _>>()
+                    .map_err(|_| {
+                        format!("--window {v}: expected SOUTH,WEST,NORTH,EAST in degrees")
+                    })?;
+                let [south, west, north, east] = n[..] else {
+                    return Err(format!(
+                        "--window {v}: expected four numbers: SOUTH,WEST,NORTH,EAST"
+                    ));
+                };
+                window = Some(ordos_core::geo::Window {
+                    south,
+                    west,
+                    north,
+                    east,
+                });
+            }
+            "--hex-km" => {
+                let v = val(i)?;
+                let km: f64 = v
+                    .parse()
+                    .map_err(|_| format!("--hex-km {v}: expected a number of km, e.g. 5"))?;
+                if !(0.2..=100.0).contains(&km) {
+                    return Err(format!("--hex-km {v}: expected 0.2 to 100 km"));
+                }
+                hex_km = Some((km * 1000.0).round() as u32);
+            }
             "--screen" => {
                 screen = match val(i)?.as_str() {
                     "title" => Screen::Title,
@@ -104,30 +159,44 @@ fn parse(args: &[String]) -> Result<Parsed, String> {
             out.display()
         ));
     }
+    let scenario = scenario
+        .ok_or("a SCENARIO is required (an id from `ordos list`, a path, or region:ordos)")?;
+    let region = if scenario.starts_with("region:") {
+        Some((window.unwrap_or(ORDOS_WINDOW), hex_km.unwrap_or(5000)))
+    } else if window.is_some() || hex_km.is_some() {
+        return Err("--window and --hex-km go with region:ordos".into());
+    } else {
+        None
+    };
     Ok((
-        scenario.ok_or("a SCENARIO is required (an id from `ordos list`, or a path)")?,
+        scenario,
         out,
         size,
         screen,
-        turns,
+        (turns, time_frames),
         select,
+        region,
     ))
 }
 
-fn shoot(
-    scenario: &str,
-    out: PathBuf,
-    size: (u32, u32),
-    screen: Screen,
-    turns: u32,
-    select: Option<String>,
-) -> ExitCode {
-    let chosen = match crate::cli::find_scenario(scenario) {
-        Ok(s) => s,
-        Err(f) => {
-            eprintln!("{}", f.message);
-            return ExitCode::from(f.code);
+fn shoot((scenario, out, size, screen, (turns, time_frames), select, region): Parsed) -> ExitCode {
+    let found = match region {
+        // A map preview: the geography's places on the generated map, no armies.
+        Some((window, hex_m)) => {
+            let id = scenario.trim_start_matches("region:");
+            ordos_core::geo::preview_scenario(id, window, hex_m).map_err(|e| {
+                eprintln!("{scenario}: {e}");
+                ExitCode::from(1)
+            })
         }
+        None => crate::cli::find_scenario(&scenario).map_err(|f| {
+            eprintln!("{}", f.message);
+            ExitCode::from(f.code)
+        }),
+    };
+    let chosen = match found {
+        Ok(s) => s,
+        Err(code) => return code,
     };
     let mut catalog = Catalog::load();
     let index = match catalog
@@ -154,6 +223,8 @@ fn shoot(
             shot_at: None,
             turns,
             select,
+            time_frames,
+            frame_secs: Vec::new(),
         })
         .add_systems(Update, drive)
         .run();
@@ -177,6 +248,7 @@ fn drive(
     mut out: MessageWriter<Command>,
     mut exit: MessageWriter<AppExit>,
     session: Option<ResMut<super::session::Session>>,
+    time: Res<Time>,
 ) {
     plan.frames += 1;
     if let Some(mut s) = session
@@ -223,6 +295,23 @@ fn drive(
         plan.shot_at = Some(plan.frames);
     }
     let written = plan.shot_at.is_some() && plan.out.is_file();
+    if written && (plan.frame_secs.len() as u32) < plan.time_frames {
+        // Frame times with the view as pictured, for the closing notes and README.
+        plan.frame_secs.push(time.delta_secs());
+        if plan.frame_secs.len() as u32 == plan.time_frames {
+            let mut v = plan.frame_secs.clone();
+            v.sort_by(f32::total_cmp);
+            let mean = v.iter().sum::<f32>() / v.len() as f32;
+            println!(
+                "frame time over {} frames: mean {:.1} ms, median {:.1} ms, worst {:.1} ms",
+                v.len(),
+                mean * 1000.0,
+                v[v.len() / 2] * 1000.0,
+                v[v.len() - 1] * 1000.0
+            );
+        }
+        return;
+    }
     if written || plan.frames > GIVE_UP_FRAMES {
         exit.write(AppExit::Success);
     }

@@ -26,7 +26,6 @@ impl Control {
             Control::Computer(ControllerKind::Greedy) => "Greedy",
             Control::Computer(ControllerKind::Ai(Level::Easy)) => "AI (easy)",
             Control::Computer(ControllerKind::Ai(Level::Normal)) => "AI",
-            Control::Computer(ControllerKind::Ai(Level::Hard)) => "AI (hard)",
         }
     }
     /// The next choice in the side picker: Human, then every computer controller.

@@ -26,7 +26,7 @@ fn ai_turn(c: &mut Criterion) {
         for _ in 0..3 {
             play_turn(&mut g, &mut ctl, &mut record);
         }
-        for level in [Level::Normal, Level::Hard] {
+        for level in [Level::Easy, Level::Normal] {
             for side in 0..g.scenario.sides.len() {
                 let name = format!("{id} AI turn ({level:?}, {})", g.scenario.sides[side].id);
                 c.bench_function(&name, |b| {

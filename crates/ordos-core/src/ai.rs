@@ -35,12 +35,10 @@ pub enum Level {
     /// Rash and careless: attacks at poor odds, notices its food only once it is hungry,
     /// never hides, never falls back, marches into dry country, chases any bait.
     Easy,
-    /// Careful with food and water, attacks at fair odds, ambushes, falls back when
-    /// outmatched, and fights only near its walls while enemy it cannot see outweighs it.
+    /// Careful with food and water, attacks at fair odds (or many against few), ambushes,
+    /// falls back when outmatched, and fights only near its walls while enemy it cannot see
+    /// outweighs it.
     Normal,
-    /// As Normal, and bolder and sharper: attacks at lower odds, force-marches after a beaten
-    /// enemy, concentrates every army on one target, keeps a day more food in hand.
-    Hard,
 }
 
 /// The knobs a level sets.
@@ -60,11 +58,8 @@ struct Temper {
     ambush: bool,
     /// The enemy's chance against it, in percent, at which it falls back (over 100: never).
     retreat_pct: u32,
-    forced_pursuit: bool,
     /// Whether it holds back near its walls while enemy it cannot see outweighs it.
     wary: bool,
-    /// Whether every army picks the same enemy target when it can reach it.
-    concentrate: bool,
 }
 
 impl Level {
@@ -78,9 +73,7 @@ impl Level {
                 counts_water: false,
                 ambush: false,
                 retreat_pct: 101,
-                forced_pursuit: false,
                 wary: false,
-                concentrate: false,
             },
             Level::Normal => Temper {
                 attack_win_pct: 50,
@@ -90,21 +83,7 @@ impl Level {
                 counts_water: true,
                 ambush: true,
                 retreat_pct: 70,
-                forced_pursuit: false,
                 wary: true,
-                concentrate: false,
-            },
-            Level::Hard => Temper {
-                attack_win_pct: 40,
-                trade_pct: 150,
-                counts_food: true,
-                reserve_days: 3,
-                counts_water: true,
-                ambush: true,
-                retreat_pct: 70,
-                forced_pursuit: true,
-                wary: true,
-                concentrate: true,
             },
         }
     }
@@ -137,8 +116,6 @@ struct View<'g> {
     destroy: Vec<(ArmyId, u64)>,
     /// Own armies its conditions want kept in being.
     preserve: Vec<ArmyId>,
-    /// With `concentrate`: the enemy army every army goes for, if any.
-    focus: Option<ArmyId>,
     /// Where its armies would draw on their own stores (`Game::supply_zone`).
     zone: Vec<bool>,
     /// Whether enemy strength it cannot see outweighs its own: it then fights only near its
@@ -162,7 +139,6 @@ impl<'g> View<'g> {
             hold: Vec::new(),
             destroy: Vec::new(),
             preserve: Vec::new(),
-            focus: None,
             zone: game.supply_zone(side),
             wary: false,
         };
@@ -184,6 +160,20 @@ impl<'g> View<'g> {
             .sum();
         v.wary = t.wary && unseen > own;
         let me = game.side_name(side).to_string();
+        // What the enemy must take is worth holding as much as it is worth to them.
+        for c in
+            game.scenario.victory.iter().filter(|c| {
+                c.side != me && game.side_id(&c.side).is_some_and(|s| game.at_war(s, side))
+            })
+        {
+            if let Condition::Take { place, .. } = &c.condition
+                && let Some(p) = game.place_id(place)
+                && game.place(p).owner == Some(side)
+            {
+                let worth = 50 * u64::from(c.points) + if c.decisive { 100 } else { 0 };
+                v.hold.push((p, worth));
+            }
+        }
         for c in game.scenario.victory.iter().filter(|c| c.side == me) {
             // A goal is worth more the more points it scores, and most when it ends the game.
             let worth = 50 * u64::from(c.points) + if c.decisive { 100 } else { 0 };
@@ -205,27 +195,7 @@ impl<'g> View<'g> {
                 Condition::Inflict { .. } => {}
             }
         }
-        if t.concentrate {
-            // The weakest visible enemy army in the field: wanted ones first, routed ones next.
-            v.focus = v
-                .enemies
-                .iter()
-                .filter(|e| game.place_at(e.hex).is_none())
-                .min_by_key(|e| {
-                    (
-                        !v.wants_destroyed(e.id),
-                        e.state != ArmyState::Routed,
-                        e.men.total(),
-                        e.id,
-                    )
-                })
-                .map(|e| e.id);
-        }
         v
-    }
-
-    fn wants_destroyed(&self, e: ArmyId) -> bool {
-        self.destroy.iter().any(|d| d.0 == e)
     }
 
     fn legal(&self, o: Order) -> Option<Order> {
@@ -239,6 +209,28 @@ impl<'g> View<'g> {
         let o = self.game.odds(a.id, e.id, surprise);
         let trade = o.expected_defender_loss * 100 / o.expected_attacker_loss.max(1);
         let mut need = self.t.attack_win_pct;
+        // Many against few in the field: with twice the enemy's men close by, the armies strike
+        // one after another and wear it down, even where one alone might be thrown back.
+        let g = self.game;
+        let ours: u64 = g
+            .state
+            .armies
+            .iter()
+            .filter(|x| x.side == self.side && x.is_active() && x.state != ArmyState::Routed)
+            .filter(|x| x.hex.distance(e.hex) <= 2)
+            .map(|x| u64::from(x.men.total()))
+            .sum::<u64>()
+            .max(u64::from(a.men.total()));
+        let theirs: u64 = self
+            .enemies
+            .iter()
+            .filter(|x| x.hex == e.hex)
+            .map(|x| u64::from(x.men.total()))
+            .sum();
+        // (Not against walls: storming them piecemeal only feeds the defenders.)
+        if ours >= 2 * theirs && g.place_at(e.hex).is_none() {
+            need = need.min(25);
+        }
         if self.preserve.contains(&a.id) {
             need += 20;
         }
@@ -409,6 +401,48 @@ impl<'g> View<'g> {
             .map(|x| x.1)
     }
 
+    /// Storm, or march on, the nearest enemy place with grain in store within three days whose
+    /// garrison it can beat (or that has none).
+    fn raid_stores(&self, a: &Army, field: &MarchField) -> Option<Order> {
+        let g = self.game;
+        let (_, p) = g
+            .state
+            .places
+            .iter()
+            .filter(|p| p.owner.is_some_and(|o| g.at_war(o, self.side)) && p.stores_ge > 0)
+            .filter(|p| {
+                self.enemies
+                    .iter()
+                    .filter(|e| e.hex == p.hex)
+                    .all(|e| g.odds(a.id, e.id, false).win_pct >= 50)
+            })
+            .filter_map(|p| {
+                let near = p
+                    .hex
+                    .neighbours()
+                    .into_iter()
+                    .filter_map(|n| field.metres(g, n))
+                    .min();
+                let m = if a.hex.is_adjacent(p.hex) { 0 } else { near? };
+                (m.div_ceil(self.day_m(a, false)) <= 3).then_some((m, p))
+            })
+            .min_by_key(|x| (x.0, x.1.id))?;
+        if a.hex.is_adjacent(p.hex) {
+            return self.legal(Order::Assault {
+                army: a.id,
+                place: p.id,
+            });
+        }
+        let goal = p
+            .hex
+            .neighbours()
+            .into_iter()
+            .filter_map(|n| Some((field.metres(g, n)?, n)))
+            .min()?
+            .1;
+        self.march(a, field, goal, false)
+    }
+
     /// Where to live off the country when no stores can be reached: the hex within this turn's
     /// march (or this one) with the most forage left, water near, fewest metres on ties.
     fn forage_ground(&self, a: &Army) -> Option<Hex> {
@@ -488,8 +522,7 @@ impl<'g> View<'g> {
                 .filter(|e| e.hex.is_adjacent(a.hex) && g.place_at(e.hex).is_none())
                 .filter_map(|e| {
                     let s = self.worth_attacking(a, e)?;
-                    let focus = self.focus == Some(e.id);
-                    Some(((focus, s), e.id))
+                    Some((s, e.id))
                 })
                 .max_by_key(|x| (x.0, std::cmp::Reverse(x.1)));
             if let Some((_, target)) = best {
@@ -538,6 +571,11 @@ impl<'g> View<'g> {
             // Back to its grain; with no way back, live off the best country near.
             if let Some((_, h)) = back {
                 return self.march(a, &field, h, false);
+            }
+            // With no way back to its own grain, take the enemy's (Liu Changzuo at Mingsha,
+            // 1081: "captured a large supply of millet").
+            if let Some(o) = self.raid_stores(a, &field) {
+                return Some(o);
             }
             if let Some(h) = self.forage_ground(a) {
                 return self.march(a, &field, h, false);
@@ -706,9 +744,6 @@ impl<'g> View<'g> {
             if e.state == ArmyState::Routed {
                 value += 40;
             }
-            if self.focus == Some(e.id) {
-                value += 60;
-            }
             if mounted && e.porters > 0 {
                 value += 40; // light horse goes for the grain column
             }
@@ -747,8 +782,11 @@ impl<'g> View<'g> {
                 }
                 continue;
             }
+            // A place whose loss ends the game is manned whatever the odds (by armies the
+            // conditions do not want kept in being); others only where the men make it hold.
+            let vital = worth >= 150 && !self.preserve.contains(&a.id);
             if !self.holds(p, 0)
-                && self.holds(p, a.men.total())
+                && (vital || self.holds(p, a.men.total()))
                 && let Some(days) = self.days_to(a, field, place.hex)
                 && days <= 3
             {
@@ -786,8 +824,9 @@ impl<'g> View<'g> {
             }
             Goal::March => self.march(a, field, goal, false),
             Goal::Pursue(routed) => {
-                let forced = self.t.forced_pursuit && (routed || self.focus.is_some());
-                self.march(a, field, goal, forced)
+                // Horse force-march after a beaten enemy (it cannot rally while pursued); a
+                // host on foot would only lose its stragglers.
+                self.march(a, field, goal, routed && mounted)
                     .or_else(|| self.march(a, field, goal, false))
             }
         }

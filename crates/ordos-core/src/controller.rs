@@ -14,7 +14,7 @@ pub enum ControllerKind {
     Idle,
     /// Plays the scenario's historical orders.
     Historical,
-    /// The AI (`ai`, `ai-easy`, `ai-hard`).
+    /// The AI (`ai`, `ai-easy`).
     Ai(crate::ai::Level),
     /// The baseline the AI is measured against: marches on the nearest enemy and attacks.
     Greedy,
@@ -22,10 +22,9 @@ pub enum ControllerKind {
 
 impl ControllerKind {
     /// Every kind, in the order the menus cycle through them.
-    pub const ALL: [ControllerKind; 6] = [
+    pub const ALL: [ControllerKind; 5] = [
         ControllerKind::Historical,
         ControllerKind::Ai(crate::ai::Level::Normal),
-        ControllerKind::Ai(crate::ai::Level::Hard),
         ControllerKind::Ai(crate::ai::Level::Easy),
         ControllerKind::Greedy,
         ControllerKind::Idle,
@@ -38,7 +37,6 @@ impl ControllerKind {
             ControllerKind::Historical => "historical",
             ControllerKind::Ai(crate::ai::Level::Easy) => "ai-easy",
             ControllerKind::Ai(crate::ai::Level::Normal) => "ai",
-            ControllerKind::Ai(crate::ai::Level::Hard) => "ai-hard",
             ControllerKind::Greedy => "greedy",
         }
     }

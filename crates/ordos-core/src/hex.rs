@@ -52,6 +52,11 @@ impl Hex {
     }
 
     /// All six neighbours, in direction order (deterministic).
+    /// A hex no map contains: "not given" in scenario files.
+    pub fn unset() -> Hex {
+        Hex::new(i32::MIN, i32::MIN)
+    }
+
     pub fn neighbours(self) -> [Hex; 6] {
         std::array::from_fn(|d| self.neighbour(d))
     }

@@ -12,6 +12,7 @@ pub mod combat;
 pub mod controller;
 pub mod event;
 pub mod game;
+pub mod geo;
 pub mod hash;
 pub mod hex;
 pub mod locate;

@@ -67,15 +67,25 @@ pub struct SideDef {
     pub color: String,
 }
 
-/// A hand-made hex map: one character per hex, decoded by the legend.
+/// The map: generated from real geography (`region`), or drawn by hand (`rows` + `legend`:
+/// one character per hex). A generated map is written into `rows` and `legend` when the
+/// scenario is loaded, so the rest of the game sees one kind of map.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MapDef {
     /// Hex size, centre to centre, in metres.
     pub hex_m: u32,
+    /// Generate the map from a geography (`assets/geography/<id>.ron`) for this window.
+    #[serde(default)]
+    pub region: Option<RegionDef>,
+    /// Single hexes changed after generation: `((col, row), "terrain-id")`.
+    #[serde(default)]
+    pub overrides: Vec<(Hex, String)>,
     /// Character → terrain id.
+    #[serde(default)]
     pub legend: BTreeMap<char, String>,
     /// Rows from north to south; every row has the same number of characters.
+    #[serde(default)]
     pub rows: Vec<String>,
     /// Fords and ferries across the Yellow River.
     #[serde(default)]
@@ -86,6 +96,18 @@ pub struct MapDef {
     /// Names of features for the map view, e.g. rivers.
     #[serde(default)]
     pub labels: Vec<(Hex, String)>,
+}
+
+/// A window on a geography, in degrees north and east.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RegionDef {
+    /// The geography's id: `ordos`.
+    pub geography: String,
+    pub south: f64,
+    pub west: f64,
+    pub north: f64,
+    pub east: f64,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -103,7 +125,13 @@ pub struct PlaceDef {
     pub id: String,
     pub name: String,
     pub kind: PlaceKind,
+    /// Its hex; on a generated map it may be left out for `site`.
+    #[serde(default = "Hex::unset")]
     pub hex: Hex,
+    /// The geography's place it stands at (on a generated map): its hex is where the
+    /// generator put that place.
+    #[serde(default)]
+    pub site: Option<String>,
     /// Side id, or "none".
     pub owner: String,
     /// 0 none, 1 town wall, 2 fort, 3 city walls.

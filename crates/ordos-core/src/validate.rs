@@ -140,6 +140,10 @@ pub fn load_str(file: &str, text: &str) -> Result<Scenario, ScenarioErrors> {
         source: Source::new(text),
         errors: Vec::new(),
     };
+    let scenario = v.materialize(scenario);
+    if !v.errors.is_empty() {
+        return Err(ScenarioErrors(v.errors));
+    }
     v.check(&scenario);
     if v.errors.is_empty() {
         Ok(scenario)
@@ -179,7 +183,143 @@ pub fn is_valid_id(id: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-')
 }
 
+/// Legend characters for generated maps, one per terrain of the rules, in their order.
+const GENERATED_LEGEND: &str = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+
 impl Validator<'_> {
+    /// Generates the map of a scenario that names a region, writes it into the map's rows and
+    /// legend, applies the hex overrides, and puts every place with a `site` on its hex.
+    fn materialize(&mut self, mut s: Scenario) -> Scenario {
+        use Seg::*;
+        let Some(region) = s.map.region.clone() else {
+            for (i, p) in s.places.iter().enumerate() {
+                if p.hex == Hex::unset() {
+                    let msg = if p.site.is_some() {
+                        format!(
+                            "place `{}` names a site, but the map is hand-drawn: give its hex (or generate the map from a region)",
+                            p.id
+                        )
+                    } else {
+                        format!("place `{}` has no hex (expected `hex: (col, row)`)", p.id)
+                    };
+                    self.err(&[Field("places"), Index(i), Field("id")], msg);
+                }
+            }
+            return s;
+        };
+        let at = [Field("map"), Field("region")];
+        let Some(geo) = crate::geo::by_id(&region.geography) else {
+            self.err(
+                &[Field("map"), Field("region"), Field("geography")],
+                format!(
+                    "unknown geography `{}` (expected `ordos`)",
+                    region.geography
+                ),
+            );
+            return s;
+        };
+        if !s.map.rows.is_empty() {
+            self.err(
+                &[Field("map"), Field("rows")],
+                "the map is generated from a region; leave out `rows` (change single hexes with `overrides`)",
+            );
+            return s;
+        }
+        let window = crate::geo::Window {
+            south: region.south,
+            west: region.west,
+            north: region.north,
+            east: region.east,
+        };
+        let map = match crate::geo::generate(&geo, window, s.map.hex_m) {
+            Ok(m) => m,
+            Err(e) => {
+                self.err(&at, format!("cannot generate the map: {e}"));
+                return s;
+            }
+        };
+        let rules = Rules::standard();
+        let mut legend = std::collections::BTreeMap::new();
+        let mut code = std::collections::BTreeMap::new();
+        for (t, ch) in rules.terrain.iter().zip(GENERATED_LEGEND.chars()) {
+            legend.insert(ch, t.id.clone());
+            code.insert(t.id.clone(), ch);
+        }
+        // Terrain a scenario defines for itself keeps the legend it was given.
+        for (ch, t) in &s.map.legend {
+            legend.entry(*ch).or_insert_with(|| t.clone());
+            code.entry(t.clone()).or_insert(*ch);
+        }
+        let mut cells: Vec<char> = map
+            .terrain
+            .iter()
+            .map(|t| code.get(t).copied().unwrap_or('?'))
+            .collect();
+        for (i, (h, t)) in s.map.overrides.iter().enumerate() {
+            let path = [Field("map"), Field("overrides"), Index(i)];
+            match (map.index(*h), code.get(t)) {
+                (None, _) => self.err(
+                    &path,
+                    format!(
+                        "override at {h} is off the map ({}×{} hexes)",
+                        map.cols, map.rows
+                    ),
+                ),
+                (_, None) => self.err(
+                    &path,
+                    format!(
+                        "override to unknown terrain `{t}` (expected one of: {})",
+                        terrain_list(&rules)
+                    ),
+                ),
+                (Some(i), Some(ch)) => cells[i] = *ch,
+            }
+        }
+        s.map.legend = legend;
+        s.map.rows = cells
+            .chunks(map.cols as usize)
+            .map(|r| r.iter().collect())
+            .collect();
+        for h in &map.crossings {
+            if !s.map.fords.contains(h) {
+                s.map.fords.push(*h);
+            }
+        }
+        // Generated labels first; the scenario's own are drawn over them.
+        let own = std::mem::take(&mut s.map.labels);
+        s.map.labels = map.labels.clone();
+        s.map.labels.extend(own);
+        for (i, p) in s.places.iter_mut().enumerate() {
+            let path = [Field("places"), Index(i), Field("site")];
+            match &p.site {
+                Some(site) => match map.sites.get(site) {
+                    Some(h) => p.hex = *h,
+                    None => {
+                        let known = geo.places.iter().any(|g| &g.id == site);
+                        let msg = if known {
+                            format!(
+                                "place `{}`: site `{site}` lies outside the map's window",
+                                p.id
+                            )
+                        } else {
+                            format!(
+                                "place `{}`: no site `{site}` in the geography `{}` (see assets/geography/{}.ron)",
+                                p.id, geo.id, geo.id
+                            )
+                        };
+                        self.err(&path, msg);
+                    }
+                },
+                None if p.hex == Hex::unset() => self.err(
+                    &[Field("places"), Index(i), Field("id")],
+                    format!("place `{}` has neither a hex nor a site", p.id),
+                ),
+                None => {}
+            }
+        }
+        s
+    }
+
     fn err(&mut self, path: &[Seg], message: impl Into<String>) {
         let lc = self.source.line_col(self.source.find(path));
         self.errors.push(ScenarioError {

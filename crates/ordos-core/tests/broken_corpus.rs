@@ -43,6 +43,22 @@ const EXPECTED: &[(&str, &str, &str)] = &[
     ("historical-unknown-army", "unknown army `liang`", "liang"),
     ("bad-walls", "walls 9", "walls: 9"),
     ("end-before-start", "before start", "end:"),
+    (
+        "region-unknown-geography",
+        "unknown geography `gaul`",
+        "\"gaul\"",
+    ),
+    (
+        "region-empty-window",
+        "south must be below north",
+        "region:",
+    ),
+    ("region-unknown-site", "no site `camelot`", "camelot"),
+    (
+        "region-site-on-hand-map",
+        "the map is hand-drawn",
+        "id: \"yongle\"",
+    ),
 ];
 
 #[test]

@@ -9,7 +9,7 @@ use ordos_core::sim::play;
 use ordos_core::validate::load_path;
 use std::path::Path;
 
-const GOLDEN: &str = "84715880221164a0";
+const GOLDEN: &str = "4835e7e2e662a487";
 
 #[test]
 fn haoshuichuan_seed_7_on_historical_orders_has_the_recorded_hash() {
