@@ -511,6 +511,16 @@ impl<'g> View<'g> {
                     return self.legal(Order::Sortie { army: id, target });
                 }
             }
+            // Walls without wells whose cisterns are dry are no refuge: the garrison breaks
+            // out for friendly walls rather than die of thirst (Yongle 1082 fell for want of
+            // water).
+            if !p.water
+                && p.cistern_days == 0
+                && !a.moved
+                && let Some(h) = self.refuge(a, &field)
+            {
+                return self.march(a, &field, h, false);
+            }
             return None;
         }
 

@@ -54,7 +54,7 @@ pub struct River {
     pub name: String,
     /// The Yellow River: a barrier of river hexes. Otherwise a stream with a farmland valley.
     pub major: bool,
-    /// Width of the farmland valley on each side, km (minor rivers).
+    /// Width of the farmland valley on each side, km.
     pub valley_km: u32,
     pub estimated: bool,
     pub label: Option<String>,
@@ -462,6 +462,23 @@ pub fn generate(geo: &Geography, window: Window, hex_m: u32) -> Result<Generated
                 let hx = nearest_hex(origin, hex_m, projection.project(*c));
                 if index(hx).is_some() && !crossings.contains(&hx) {
                     crossings.push(hx);
+                }
+            }
+            // Its banks: farmland within `valley_km` (not where canals, hills or sand are
+            // painted already as something else worth keeping).
+            let valley = f64::from(river.valley_km);
+            if valley > 0.0 {
+                for (i, c) in centres.iter().enumerate() {
+                    if !matches!(terrain[i].as_str(), "loess-hills" | "steppe") {
+                        continue;
+                    }
+                    let d = line
+                        .windows(2)
+                        .map(|s| distance_to_segment(*c, s[0], s[1]))
+                        .fold(f64::INFINITY, f64::min);
+                    if d <= valley {
+                        terrain[i] = "river-valley".into();
+                    }
                 }
             }
         } else {

@@ -148,8 +148,10 @@ pub(crate) fn daily(g: &mut Game) {
                 men: *men,
             });
         }
+        // Walls no one holds any more — the garrison has surrendered or gone — are the
+        // besiegers' (Yinzhou 985: an undefended city falls with its stores).
         let held = g.armies_at(p.hex).any(|a| Some(a.side) == p.owner);
-        if !garrison.is_empty() && !held {
+        if !held {
             let besieger = g
                 .state
                 .armies
