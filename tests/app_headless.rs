@@ -5,6 +5,7 @@ use bevy::prelude::*;
 use bevy::state::app::StatesPlugin;
 use ordos::app::LogicPlugins;
 use ordos::app::map_view::click_commands;
+use ordos::app::saves::SaveDir;
 use ordos::app::screens::Screen;
 use ordos::app::session::{Catalog, Command, Control, Session};
 use ordos_core::Order;
@@ -15,6 +16,14 @@ fn app() -> App {
     let mut app = App::new();
     app.add_plugins((MinimalPlugins, StatesPlugin, LogicPlugins))
         .insert_resource(Catalog::load());
+    // Saves go to a scratch folder per test, never into the working tree.
+    let dir = std::env::temp_dir().join(format!(
+        "ordos-saves-{}-{:?}",
+        std::process::id(),
+        std::thread::current().id()
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    app.insert_resource(SaveDir(dir));
     app.update();
     app
 }
@@ -192,4 +201,74 @@ fn ai_against_ai_plays_to_the_end_screen() {
     start(&mut app, vec![ai, ai]);
     assert_eq!(screen(&app), Screen::End);
     assert!(app.world().resource::<Session>().game.is_over());
+}
+
+#[test]
+fn a_game_is_autosaved_each_turn_and_a_quick_save_loads_back_to_the_same_state() {
+    let mut app = app();
+    start(
+        &mut app,
+        vec![
+            Control::Human,
+            Control::Computer(ControllerKind::Ai(ordos_core::ai::Level::Normal)),
+        ],
+    );
+    let dir = app.world().resource::<SaveDir>().clone();
+    // Play a turn: the autosave and its replay appear, and the replay verifies.
+    app.world_mut().write_message(Command::EndSide);
+    app.update();
+    let auto = dir.path("haoshuichuan-1041", "autosave");
+    assert!(auto.is_file(), "{}", auto.display());
+    let replay_file = dir.0.join("haoshuichuan-1041-autosave.replay.ron");
+    let replay: ordos_core::replay::Replay =
+        ron::from_str(&std::fs::read_to_string(&replay_file).unwrap()).unwrap();
+    let scenario = app.world().resource::<Session>().game.scenario.clone();
+    assert_eq!(replay.verify(&scenario), Ok(1));
+    // Give an order mid-turn, quick-save, wander on, and load the quick save back.
+    let (ren_fu, hash_then) = {
+        let s = app.world().resource::<Session>();
+        (s.game.army_id("ren-fu").unwrap(), s.game.state_hash())
+    };
+    app.world_mut()
+        .write_message(Command::Give(Order::Fortify { army: ren_fu }));
+    app.update();
+    let hash_saved = app.world().resource::<Session>().game.state_hash();
+    assert_ne!(hash_then, hash_saved, "the order changed the state");
+    app.world_mut()
+        .write_message(Command::Save("quicksave".into()));
+    app.update();
+    let quick = dir.path("haoshuichuan-1041", "quicksave");
+    assert!(quick.is_file());
+    app.world_mut().write_message(Command::EndSide);
+    app.update();
+    assert_ne!(
+        app.world().resource::<Session>().game.state_hash(),
+        hash_saved
+    );
+    app.world_mut().write_message(Command::Load(quick));
+    app.update();
+    app.update();
+    let s = app.world().resource::<Session>();
+    assert_eq!(s.game.state_hash(), hash_saved);
+    assert_eq!(
+        s.control[1],
+        Control::Computer(ControllerKind::Ai(ordos_core::ai::Level::Normal))
+    );
+    assert_eq!(s.strength.len(), 2, "the chart's history is rebuilt");
+}
+
+#[test]
+fn a_damaged_save_is_refused_with_the_file_named_and_the_game_kept() {
+    let mut app = app();
+    start(&mut app, vec![Control::Human, Control::Human]);
+    let dir = app.world().resource::<SaveDir>().clone();
+    std::fs::create_dir_all(&dir.0).unwrap();
+    let bad = dir.0.join("bad.save.ron");
+    std::fs::write(&bad, "SavedGame(replay: (format: 1, scen").unwrap();
+    let before = app.world().resource::<Session>().game.state_hash();
+    app.world_mut().write_message(Command::Load(bad.clone()));
+    app.update();
+    let s = app.world().resource::<Session>();
+    assert!(s.message.contains("bad.save.ron"), "{}", s.message);
+    assert_eq!(s.game.state_hash(), before);
 }

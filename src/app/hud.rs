@@ -200,7 +200,7 @@ pub fn describe(g: &Game, e: &Event) -> Option<String> {
 
 fn army_panel(s: &Session, g: &Game) -> String {
     let Some(id) = s.selected else {
-        return "Click one of your armies to select it.\nClick a hex to march there (Shift or [M]: forced march);\nclick an adjacent enemy to attack it.\nWASD/arrows pan, wheel or +/- zoom.".into();
+        return "Click one of your armies to select it.\nClick a hex to march there (Shift or [M]: forced march);\nclick an adjacent enemy to attack it.\nWASD/arrows pan, wheel or +/- zoom.\n[Z] overlays: supply, zones of control, forage and water.\n[F5] quick save, [F9] load it; every turn is autosaved.".into();
     };
     let a = g.army(id);
     let def = &g.scenario.armies[usize::from(id.0)];
@@ -394,6 +394,7 @@ fn update_hud(
 fn keys(
     keys: Res<ButtonInput<KeyCode>>,
     session: Option<Res<Session>>,
+    saves: Res<super::saves::SaveDir>,
     mut out: MessageWriter<Command>,
 ) {
     let Some(s) = session else { return };
@@ -406,6 +407,13 @@ fn keys(
     }
     if pressed(KeyCode::Escape) {
         out.write(Command::Select(None));
+    }
+    if pressed(KeyCode::F5) {
+        out.write(Command::Save("quicksave".into()));
+    }
+    if pressed(KeyCode::F9) {
+        let file = saves.path(&s.game.scenario.id, "quicksave");
+        out.write(Command::Load(file));
     }
     for (k, action) in [
         (KeyCode::KeyH, ButtonAction::Hide),

@@ -14,6 +14,8 @@ use ordos_core::state::{Cause, SideId};
 #[derive(Component, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ButtonAction {
     ToPicker,
+    /// Load the most recent save.
+    LoadLatest,
     Exit,
     Pick(usize),
     CycleControl(usize),
@@ -115,13 +117,33 @@ fn words(fonts: &Fonts, s: &str, size: f32) -> impl Bundle {
     (Text::new(s.to_string()), fonts.text(size), TextColor(INK))
 }
 
-fn title(mut commands: Commands, catalog: Res<Catalog>, fonts: Res<Fonts>) {
+fn title(
+    mut commands: Commands,
+    catalog: Res<Catalog>,
+    fonts: Res<Fonts>,
+    problem: Option<Res<super::session::LoadProblem>>,
+    saves: Res<super::saves::SaveDir>,
+) {
+    let latest = super::saves::latest(&saves);
     commands.spawn(screen_root(Screen::Title)).with_children(|p| {
         p.spawn((Text::new("ORDOS"), fonts.title(84.0), TextColor(INK)));
         p.spawn(words(&fonts, "The Song–Xia wars on the Ordos plateau, 982–1119", 22.0));
         p.spawn(words(&fonts, "Armies here are beaten less by the enemy than by hunger, thirst, cold and distance.", 16.0));
         button(p, &fonts, "Play a scenario", ButtonAction::ToPicker, 22.0);
+        if let Some(file) = &latest {
+            let name = file.file_name().map_or(String::new(), |n| n.to_string_lossy().to_string());
+            button(
+                p,
+                &fonts,
+                &format!("Continue the last game ({name})"),
+                ButtonAction::LoadLatest,
+                18.0,
+            );
+        }
         button(p, &fonts, "Quit", ButtonAction::Exit, 18.0);
+        if let Some(problem) = &problem {
+            p.spawn(words(&fonts, &format!("Not loaded: {}", problem.0), 13.0));
+        }
         for problem in &catalog.problems {
             p.spawn(words(&fonts, &format!("Not loaded: {problem}"), 12.0));
         }
@@ -348,6 +370,7 @@ fn press(
     mut next: ResMut<NextState<Screen>>,
     mut out: MessageWriter<Command>,
     mut exit: MessageWriter<AppExit>,
+    saves: Res<super::saves::SaveDir>,
 ) {
     for (i, action) in &q {
         if *i != Interaction::Pressed {
@@ -355,6 +378,11 @@ fn press(
         }
         match *action {
             ButtonAction::ToPicker => next.set(Screen::Picker),
+            ButtonAction::LoadLatest => {
+                if let Some(file) = super::saves::latest(&saves) {
+                    out.write(Command::Load(file));
+                }
+            }
             ButtonAction::Exit => {
                 exit.write(AppExit::Success);
             }

@@ -5,6 +5,8 @@ pub mod counters;
 pub mod hud;
 pub mod map_view;
 pub mod menus;
+pub mod overlays;
+pub mod saves;
 pub mod screens;
 pub mod screenshot;
 pub mod session;
@@ -34,6 +36,7 @@ impl PluginGroup for ViewPlugins {
             .add(bevy_ecs_tilemap::TilemapPlugin)
             .add(map_view::plugin)
             .add(counters::plugin)
+            .add(overlays::plugin)
             .add(menus::plugin)
             .add(hud::plugin)
     }

@@ -36,7 +36,7 @@ pub fn run(args: &[String]) -> ExitCode {
         Ok(parsed) => shoot(parsed),
         Err(e) => {
             eprintln!(
-                "{e}\nusage: ordos screenshot SCENARIO --out FILE.png [--size WxH] [--screen title|picker|play|end] [--turns N] [--select ARMY] [--time-frames N]\n       ordos screenshot region:ordos --out FILE.png [--size WxH] [--window SOUTH,WEST,NORTH,EAST] [--hex-km K]"
+                "{e}\nusage: ordos screenshot SCENARIO --out FILE.png [--size WxH] [--screen title|picker|play|end] [--turns N] [--select ARMY] [--overlay supply|zoc|forage] [--time-frames N]\n       ordos screenshot region:ordos --out FILE.png [--size WxH] [--window SOUTH,WEST,NORTH,EAST] [--hex-km K]"
             );
             ExitCode::from(2)
         }
@@ -49,7 +49,7 @@ type Parsed = (
     (u32, u32),
     Screen,
     (u32, u32),
-    Option<String>,
+    (Option<String>, super::overlays::Overlay),
     Option<(ordos_core::geo::Window, u32)>,
 );
 
@@ -65,6 +65,7 @@ fn parse(args: &[String]) -> Result<Parsed, String> {
     let (mut scenario, mut out, mut size, mut screen) = (None, None, (1280, 800), Screen::Play);
     let (mut turns, mut select, mut time_frames) = (0, None, 0);
     let (mut window, mut hex_km) = (None, None);
+    let mut overlay = super::overlays::Overlay::None;
     let mut i = 0;
     while i < args.len() {
         let val = |i: usize| {
@@ -93,6 +94,20 @@ fn parse(args: &[String]) -> Result<Parsed, String> {
                     .map_err(|_| "--turns needs a whole number".to_string())?
             }
             "--select" => select = Some(val(i)?),
+            "--overlay" => {
+                use super::overlays::Overlay;
+                overlay = match val(i)?.as_str() {
+                    "supply" => Overlay::Supply,
+                    "zoc" => Overlay::Zoc,
+                    "forage" => Overlay::Forage,
+                    "none" => Overlay::None,
+                    other => {
+                        return Err(format!(
+                            "--overlay {other}: expected supply, zoc, forage or none"
+                        ));
+                    }
+                }
+            }
             "--time-frames" => {
                 time_frames = val(i)?
                     .parse()
@@ -174,12 +189,14 @@ fn parse(args: &[String]) -> Result<Parsed, String> {
         size,
         screen,
         (turns, time_frames),
-        select,
+        (select, overlay),
         region,
     ))
 }
 
-fn shoot((scenario, out, size, screen, (turns, time_frames), select, region): Parsed) -> ExitCode {
+fn shoot(
+    (scenario, out, size, screen, (turns, time_frames), (select, overlay), region): Parsed,
+) -> ExitCode {
     let found = match region {
         // A map preview: the geography's places on the generated map, no armies.
         Some((window, hex_m)) => {
@@ -226,6 +243,7 @@ fn shoot((scenario, out, size, screen, (turns, time_frames), select, region): Pa
             time_frames,
             frame_secs: Vec::new(),
         })
+        .insert_resource(overlay)
         .add_systems(Update, drive)
         .run();
     if out.is_file() {

@@ -28,6 +28,13 @@ impl Control {
             Control::Computer(ControllerKind::Ai(Level::Normal)) => "AI",
         }
     }
+    /// The name a save file gives it: `human` or the controller's CLI name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Control::Human => "human",
+            Control::Computer(k) => k.name(),
+        }
+    }
     /// The next choice in the side picker: Human, then every computer controller.
     pub fn next(self) -> Control {
         let kinds = ControllerKind::ALL;
@@ -81,6 +88,10 @@ pub enum Command {
     Continue,
     /// Back to the title.
     Quit,
+    /// Write a save in this slot (`quicksave`).
+    Save(String),
+    /// Load a save file.
+    Load(std::path::PathBuf),
 }
 
 #[derive(Resource)]
@@ -126,6 +137,41 @@ impl Session {
         };
         s.record_strength();
         s
+    }
+
+    /// The game as a save: the replay so far and the turn in progress.
+    pub fn saved(&self) -> ordos_core::replay::SavedGame {
+        ordos_core::replay::SavedGame {
+            replay: self.replay.clone(),
+            pending: self.orders.clone(),
+            acting: self.acting,
+            control: self.control.iter().map(|c| c.name().to_string()).collect(),
+        }
+    }
+
+    /// A session re-played from a save (every finished turn checked against its hash).
+    pub fn resume(
+        scenario: &Scenario,
+        saved: &ordos_core::replay::SavedGame,
+        control: Vec<Control>,
+    ) -> Result<Session, ordos_core::replay::ReplayError> {
+        let mut s = Session::new(scenario.clone(), control, saved.replay.seed);
+        let mut strength = std::mem::take(&mut s.strength);
+        let sides = scenario.sides.len();
+        s.game = saved.resume(scenario, |g| {
+            strength.push(
+                (0..sides)
+                    .map(|i| g.side_totals(SideId(i as u8)).1)
+                    .collect(),
+            );
+        })?;
+        s.strength = strength;
+        s.replay = saved.replay.clone();
+        s.orders = saved.pending.clone();
+        s.acting = saved
+            .acting
+            .min(scenario.turn_order.len().saturating_sub(1));
+        Ok(s)
     }
 
     /// The side whose part of the turn it is.
@@ -245,6 +291,10 @@ impl Session {
     }
 }
 
+/// Why the last load from the title screen failed, to show there.
+#[derive(Resource, Default)]
+pub struct LoadProblem(pub String);
+
 /// Set when the hand-over screen should show before the next human plays (hotseat).
 #[derive(Resource, Default)]
 pub struct HandOverPending(pub bool);
@@ -253,6 +303,7 @@ pub(super) fn plugin(app: &mut App) {
     app.add_message::<Command>()
         .init_resource::<Catalog>()
         .init_resource::<HandOverPending>()
+        .init_resource::<super::saves::SaveDir>()
         .add_systems(Update, apply_commands);
 }
 
@@ -262,6 +313,7 @@ fn apply_commands(
     catalog: Res<Catalog>,
     session: Option<ResMut<Session>>,
     mut next: ResMut<NextState<Screen>>,
+    saves: Res<super::saves::SaveDir>,
 ) {
     let mut session = session;
     for c in reader.read() {
@@ -287,6 +339,23 @@ fn apply_commands(
                 return;
             }
             Command::Continue => next.set(Screen::Play),
+            Command::Load(file) => {
+                match super::saves::load(file, &catalog) {
+                    Ok(loaded) => {
+                        let over = loaded.game.is_over();
+                        commands.insert_resource(loaded);
+                        next.set(if over { Screen::End } else { Screen::Play });
+                    }
+                    Err(e) => match session.as_deref_mut() {
+                        Some(s) => s.message = format!("Not loaded: {e}"),
+                        None => {
+                            commands.insert_resource(LoadProblem(e));
+                            next.set(Screen::Title); // redraw the title with the reason
+                        }
+                    },
+                }
+                return;
+            }
             _ => {}
         }
         let Some(s) = session.as_deref_mut() else {
@@ -298,9 +367,22 @@ fn apply_commands(
                 s.give(o.clone());
             }
             Command::ToggleForced => s.forced = !s.forced,
+            Command::Save(slot) => {
+                s.message = match super::saves::save(&saves, s, slot) {
+                    Ok(f) => format!("Saved to {}", f.display()),
+                    Err(e) => format!("Not saved: {e}"),
+                };
+            }
             Command::EndSide => {
                 let before = s.viewer();
+                let turn = s.game.state.turn;
                 s.advance();
+                // Every finished turn: the replay and an autosave on disk.
+                if s.game.state.turn != turn
+                    && let Err(e) = super::saves::save(&saves, s, "autosave")
+                {
+                    s.message = format!("Autosave failed: {e}");
+                }
                 if s.game.is_over() {
                     next.set(Screen::End);
                 } else if s.humans() > 1 && s.viewer() != before {

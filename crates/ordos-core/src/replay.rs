@@ -71,6 +71,16 @@ impl Replay {
 
     /// Re-plays the game, checking each turn's hash. Returns the number of turns verified.
     pub fn verify(&self, scenario: &Scenario) -> Result<usize, ReplayError> {
+        self.resume(scenario, |_| {}).map(|_| self.turns.len())
+    }
+
+    /// Re-plays the game, checking each turn's hash, and returns it as it stands after the
+    /// last recorded turn; `after_turn` sees the game at the end of every turn.
+    pub fn resume(
+        &self,
+        scenario: &Scenario,
+        mut after_turn: impl FnMut(&Game),
+    ) -> Result<Game, ReplayError> {
         if self.format != REPLAY_FORMAT {
             return Err(ReplayError::Format(self.format));
         }
@@ -105,7 +115,45 @@ impl Replay {
                     replayed,
                 });
             }
+            after_turn(&game);
         }
-        Ok(self.turns.len())
+        Ok(game)
+    }
+}
+
+/// A game saved part-way through a turn: the replay of the turns played, the orders already
+/// given in the turn in progress, whose part of the turn it is, and who commands each side.
+/// Loading it re-plays the game, so a save is as trustworthy as a replay.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SavedGame {
+    pub replay: Replay,
+    /// Orders given so far in the turn in progress.
+    pub pending: Vec<(SideId, Order)>,
+    /// Index into the scenario's turn order of the side to give orders next.
+    pub acting: usize,
+    /// Per side: `human`, or a controller name (`ai`, `historical`, ...).
+    pub control: Vec<String>,
+}
+
+impl SavedGame {
+    /// Re-plays the saved game: the finished turns (each checked against its hash), then the
+    /// orders of the turn in progress.
+    pub fn resume(
+        &self,
+        scenario: &Scenario,
+        after_turn: impl FnMut(&Game),
+    ) -> Result<Game, ReplayError> {
+        let mut game = self.replay.resume(scenario, after_turn)?;
+        let turn = game.state.turn;
+        for (index, (side, order)) in self.pending.iter().enumerate() {
+            game.submit(*side, order)
+                .map_err(|e| ReplayError::OrderRefused {
+                    turn,
+                    index,
+                    reason: e.to_string(),
+                })?;
+        }
+        Ok(game)
     }
 }
