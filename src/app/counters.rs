@@ -15,10 +15,34 @@ struct Counter;
 #[derive(Component)]
 struct ReachMark;
 
+/// A counter on its way to its hex, at `speed` world units a second.
+#[derive(Component)]
+struct Glide {
+    to: Vec2,
+    speed: f32,
+}
+
+/// How long a counter takes to glide to its new hex, whatever the distance.
+const GLIDE_SECS: f32 = 0.4;
+
+fn glide(time: Res<Time>, mut q: Query<(&Glide, &mut Transform)>) {
+    for (g, mut t) in &mut q {
+        let at = t.translation.truncate();
+        let left = g.to - at;
+        let step = g.speed * time.delta_secs();
+        let next = if left.length() <= step || g.speed <= 0.0 {
+            g.to
+        } else {
+            at + left.normalize() * step
+        };
+        t.translation = next.extend(t.translation.z);
+    }
+}
+
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         Update,
-        (sync_counters, sync_reach).run_if(in_state(Screen::Play)),
+        (sync_counters, sync_reach, glide).run_if(in_state(Screen::Play)),
     )
     .add_systems(OnExit(Screen::Play), clear);
 }
@@ -89,6 +113,7 @@ fn sync_counters(
     geo: Option<Res<MapGeometry>>,
     fonts: Res<super::Fonts>,
     old: Query<Entity, With<Counter>>,
+    mut drawn: Local<(String, std::collections::BTreeMap<u16, Vec2>)>,
 ) {
     let (Some(s), Some(geo)) = (session, geo) else {
         return;
@@ -107,6 +132,7 @@ fn sync_counters(
         .iter()
         .filter(|a| g.visible_to(a, viewer))
         .collect();
+    let mut seen = std::collections::BTreeMap::new();
     for a in &shown {
         let stack: Vec<_> = shown
             .iter()
@@ -116,6 +142,27 @@ fn sync_counters(
         let k = stack.iter().position(|id| *id == a.id).unwrap_or(0) as f32;
         let at = geo.world(a.hex) + Vec2::new(6.0 * k, -6.0 * k);
         let z = 10.0 + k;
+        // A counter that was drawn elsewhere glides to its new hex: marches, retreats and the
+        // other side's moves are seen, not just found changed.
+        let same_game = drawn.0 == g.scenario.id;
+        let from = drawn
+            .1
+            .get(&a.id.0)
+            .copied()
+            .filter(|_| same_game)
+            .unwrap_or(at);
+        seen.insert(a.id.0, at);
+        let root = commands
+            .spawn((
+                Counter,
+                Glide {
+                    to: at,
+                    speed: (at - from).length() / GLIDE_SECS,
+                },
+                Transform::from_xyz(from.x, from.y, 0.0),
+                Visibility::default(),
+            ))
+            .id();
         let selected = s.selected == Some(a.id);
         let def = &g.scenario.armies[usize::from(a.id.0)];
         let border = if selected {
@@ -124,9 +171,9 @@ fn sync_counters(
             Color::srgb(0.08, 0.06, 0.05)
         };
         commands.spawn((
-            Counter,
+            ChildOf(root),
             Sprite::from_color(border, Vec2::new(66.0, 54.0)),
-            Transform::from_xyz(at.x, at.y, z),
+            Transform::from_xyz(0.0, 0.0, z),
         ));
         let fill = if a.state == ArmyState::Routed {
             side_colour(&s, a).with_alpha(0.55)
@@ -134,9 +181,9 @@ fn sync_counters(
             side_colour(&s, a)
         };
         commands.spawn((
-            Counter,
+            ChildOf(root),
             Sprite::from_color(fill, Vec2::new(62.0, 50.0)),
-            Transform::from_xyz(at.x, at.y, z + 0.1),
+            Transform::from_xyz(0.0, 0.0, z + 0.1),
         ));
         let lines = [
             (main_arm(a).to_string(), 10.0, 16.0),
@@ -145,17 +192,17 @@ fn sync_counters(
         ];
         for (text, size, dy) in lines {
             commands.spawn((
-                Counter,
+                ChildOf(root),
                 Text2d::new(text.to_string()),
                 fonts.counter(size),
                 TextColor(Color::WHITE),
-                Transform::from_xyz(at.x, at.y + dy, z + 0.2),
+                Transform::from_xyz(0.0, dy, z + 0.2),
             ));
         }
         let cond = condition(a);
         let warn = matches!(cond, "ROUTED" | "THIRSTY" | "STARVING");
         commands.spawn((
-            Counter,
+            ChildOf(root),
             Text2d::new(cond.to_string()),
             fonts.counter(9.0),
             TextColor(if warn {
@@ -163,9 +210,10 @@ fn sync_counters(
             } else {
                 Color::srgb(0.9, 0.9, 0.9)
             }),
-            Transform::from_xyz(at.x, at.y - 21.0, z + 0.2),
+            Transform::from_xyz(0.0, -21.0, z + 0.2),
         ));
     }
+    *drawn = (g.scenario.id.clone(), seen);
 }
 
 fn sync_reach(

@@ -268,9 +268,13 @@ fn spawn_map(
         } else {
             // Open on them at a scale where counters read easily (the HUD covers the right
             // side).
-            t.translation = Vec3::new(centre.x + 150.0, centre.y - 60.0, t.translation.z);
+            // On a large screen the map is drawn larger too, as the panels are.
+            let ui = window
+                .single()
+                .map_or(1.0, |w| super::ui_scale_for(w.height()));
+            t.translation = Vec3::new(centre.x + 150.0 / ui, centre.y - 60.0 / ui, t.translation.z);
             if let Projection::Orthographic(o) = &mut *proj {
-                o.scale = 1.0;
+                o.scale = 1.0 / ui;
             }
         }
     }

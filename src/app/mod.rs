@@ -65,8 +65,23 @@ impl Fonts {
     }
 }
 
+/// Readable at 1280×800 and at 4K: menus and panels grow with the window (1× up to 800
+/// pixels high, 2× at 1600, 2.7× at 2160), in quarter steps so text stays crisp.
+fn scale_ui(windows: Query<&Window, Changed<Window>>, mut scale: ResMut<UiScale>) {
+    let Ok(w) = windows.single() else { return };
+    let want = ui_scale_for(w.height());
+    if (scale.0 - want).abs() > f32::EPSILON {
+        scale.0 = want;
+    }
+}
+
+pub fn ui_scale_for(height: f32) -> f32 {
+    ((height / 800.0).max(1.0) * 4.0).floor() / 4.0
+}
+
 /// Loads the fonts as the plugin is built, so every screen's first frame has them.
 fn fonts_plugin(app: &mut App) {
+    app.add_systems(Update, scale_ui);
     let assets = app.world().resource::<AssetServer>().clone();
     app.insert_resource(Fonts {
         text: assets.load("fonts/DejaVuSans.ttf"),
