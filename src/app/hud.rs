@@ -200,7 +200,7 @@ pub fn describe(g: &Game, e: &Event) -> Option<String> {
 
 fn army_panel(s: &Session, g: &Game) -> String {
     let Some(id) = s.selected else {
-        return "Click one of your armies to select it.\nClick a hex to march there (Shift or [M]: forced march);\nclick an adjacent enemy to attack it.\nWASD/arrows pan, wheel or +/- zoom.\n[Z] overlays: supply, zones of control, forage and water.\n[F5] quick save, [F9] load it; every turn is autosaved.".into();
+        return "Click one of your armies to select it.\nClick a hex to march there (Shift or [M]: forced march);\nclick an adjacent enemy to attack it.\nWASD/arrows pan, wheel or +/- zoom.\n[Z] overlays: supply, zones of control, forage and water.\n[F5] quick save, [F9] load it; [R] battles; [F1] help.".into();
     };
     let a = g.army(id);
     let def = &g.scenario.armies[usize::from(id.0)];

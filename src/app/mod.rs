@@ -6,6 +6,7 @@ pub mod hud;
 pub mod map_view;
 pub mod menus;
 pub mod overlays;
+pub mod reports;
 pub mod saves;
 pub mod screens;
 pub mod screenshot;
@@ -37,6 +38,7 @@ impl PluginGroup for ViewPlugins {
             .add(map_view::plugin)
             .add(counters::plugin)
             .add(overlays::plugin)
+            .add(reports::plugin)
             .add(menus::plugin)
             .add(hud::plugin)
     }
