@@ -272,3 +272,83 @@ fn a_damaged_save_is_refused_with_the_file_named_and_the_game_kept() {
     assert!(s.message.contains("bad.save.ron"), "{}", s.message);
     assert_eq!(s.game.state_hash(), before);
 }
+
+#[test]
+fn a_march_can_be_taken_back_but_a_battle_cannot() {
+    let mut app = app();
+    start(&mut app, vec![Control::Human, Control::Human]);
+    let (ren_fu, from, hash) = {
+        let s = app.world().resource::<Session>();
+        let id = s.game.army_id("ren-fu").unwrap();
+        (id, s.game.army(id).hex, s.game.state_hash())
+    };
+    let goal = Hex::new(from.col - 2, from.row);
+    app.world_mut().write_message(Command::Select(Some(ren_fu)));
+    app.update();
+    for c in click_commands(app.world().resource::<Session>(), goal, false) {
+        app.world_mut().write_message(c);
+    }
+    app.update();
+    assert_eq!(
+        app.world().resource::<Session>().game.army(ren_fu).hex,
+        goal
+    );
+    app.world_mut().write_message(Command::Undo);
+    app.update();
+    {
+        let s = app.world().resource::<Session>();
+        assert_eq!(s.game.army(ren_fu).hex, from, "{}", s.message);
+        assert_eq!(s.game.state_hash(), hash, "the game is as it was");
+    }
+    // Sang Yi's vanguard attacks the Tangut bait: that cannot be taken back.
+    let (sang_yi, bait) = {
+        let s = app.world().resource::<Session>();
+        (
+            s.game.army_id("sang-yi").unwrap(),
+            s.game.army_id("xia-vanguard").unwrap(),
+        )
+    };
+    let bait_hex = app.world().resource::<Session>().game.army(bait).hex;
+    let next_to = bait_hex
+        .neighbours()
+        .into_iter()
+        .find(|h| {
+            let s = app.world().resource::<Session>();
+            let a = s.game.army(sang_yi);
+            s.game
+                .find_path(a, *h)
+                .is_some_and(|p| s.game.truncate_to_turn(a, &p, true).len() == p.len())
+        })
+        .expect("the bait is within a day's forced march");
+    let path = {
+        let s = app.world().resource::<Session>();
+        s.game.find_path(s.game.army(sang_yi), next_to).unwrap()
+    };
+    app.world_mut().write_message(Command::Give(Order::Move {
+        army: sang_yi,
+        path,
+        forced: true,
+    }));
+    app.world_mut().write_message(Command::Give(Order::Attack {
+        army: sang_yi,
+        target: bait,
+    }));
+    app.update();
+    let after = {
+        let s = app.world().resource::<Session>();
+        assert!(
+            s.game
+                .log
+                .iter()
+                .any(|(_, _, e)| matches!(e, ordos_core::event::Event::Battle { .. })),
+            "the attack was fought: {}",
+            s.message
+        );
+        s.game.state_hash()
+    };
+    app.world_mut().write_message(Command::Undo);
+    app.update();
+    let s = app.world().resource::<Session>();
+    assert_eq!(s.game.state_hash(), after, "the battle stands");
+    assert!(s.message.contains("Nothing to take back"), "{}", s.message);
+}

@@ -408,6 +408,9 @@ fn keys(
     if pressed(KeyCode::Escape) {
         out.write(Command::Select(None));
     }
+    if pressed(KeyCode::KeyU) {
+        out.write(Command::Undo);
+    }
     if pressed(KeyCode::F5) {
         out.write(Command::Save("quicksave".into()));
     }

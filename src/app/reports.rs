@@ -210,6 +210,7 @@ Attack: left click an adjacent enemy; the panel shows the odds first.
 Orders: [H] hide in ambush  [F] fortify  [B] besiege  [L] lift a siege
   [X] scorch the country  [C] cut an enemy place's wells  [K] cooking fires
   [O] build a fort  [Y] breach the dikes  [V] levy  [G] give grain  [T] stock walls
+[U] take back the last order (not one that fought or drew luck).
 [Enter] end your part of the turn.   [Esc] clear the selection.
 [Z] overlays: supply / enemy zones of control / forage and water.
 [R] battle report: every battle since you last looked, losses by cause.

@@ -1,4 +1,4 @@
-//! `ordos screenshot SCENARIO --out FILE.png [--size WxH] [--screen title|picker|play|end]`
+//! `ordos screenshot SCENARIO --out FILE.png [--size WxH] [--screen title|picker|play|handover|end]`
 //! (or `region:ordos [--window S,W,N,E] [--hex-km K]` for a map preview):
 //! renders a screen of the game (by default the opening view of a scenario) and saves it.
 //! Modders preview their maps with it; the README's pictures and CI's smoke test use it.
@@ -36,7 +36,7 @@ pub fn run(args: &[String]) -> ExitCode {
         Ok(parsed) => shoot(parsed),
         Err(e) => {
             eprintln!(
-                "{e}\nusage: ordos screenshot SCENARIO --out FILE.png [--size WxH] [--screen title|picker|play|end] [--turns N] [--select ARMY] [--overlay supply|zoc|forage] [--time-frames N]\n       ordos screenshot region:ordos --out FILE.png [--size WxH] [--window SOUTH,WEST,NORTH,EAST] [--hex-km K]"
+                "{e}\nusage: ordos screenshot SCENARIO --out FILE.png [--size WxH] [--screen title|picker|play|handover|end] [--turns N] [--select ARMY] [--overlay supply|zoc|forage] [--time-frames N]\n       ordos screenshot region:ordos --out FILE.png [--size WxH] [--window SOUTH,WEST,NORTH,EAST] [--hex-km K]"
             );
             ExitCode::from(2)
         }
@@ -150,9 +150,10 @@ fn parse(args: &[String]) -> Result<Parsed, String> {
                     "picker" => Screen::Picker,
                     "play" => Screen::Play,
                     "end" => Screen::End,
+                    "handover" => Screen::HandOver,
                     other => {
                         return Err(format!(
-                            "--screen {other}: expected title, picker, play or end"
+                            "--screen {other}: expected title, picker, play, handover or end"
                         ));
                     }
                 }
@@ -285,7 +286,15 @@ fn drive(
     }
     if plan.frames == 2 {
         match plan.screen {
-            Screen::Title | Screen::HandOver => {}
+            Screen::Title => {}
+            Screen::HandOver => {
+                // Two players: the first ends their part, the screen is handed over.
+                out.write(Command::Start {
+                    scenario: plan.scenario,
+                    control: vec![Control::Human, Control::Human],
+                    seed: 7,
+                });
+            }
             Screen::Picker => next.set(Screen::Picker),
             Screen::Play => {
                 out.write(Command::Start {
@@ -305,6 +314,9 @@ fn drive(
                 });
             }
         }
+    }
+    if plan.screen == Screen::HandOver && *state.get() == Screen::Play && plan.frames == 12 {
+        out.write(Command::EndSide);
     }
     if plan.shot_at.is_none() && plan.frames >= SETTLE_FRAMES && *state.get() == plan.screen {
         commands

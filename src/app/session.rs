@@ -6,6 +6,7 @@ use super::screens::Screen;
 use bevy::prelude::*;
 use ordos_core::ai::Level;
 use ordos_core::controller::{Controller, ControllerKind, make};
+use ordos_core::event::Event;
 use ordos_core::replay::{Replay, TurnRecord, hex_hash};
 use ordos_core::state::{ArmyId, SideId};
 use ordos_core::{Game, Order, Scenario};
@@ -88,6 +89,8 @@ pub enum Command {
     Continue,
     /// Back to the title.
     Quit,
+    /// Take back the last order of this part of the turn, where it may be.
+    Undo,
     /// Write a save in this slot (`quicksave`).
     Save(String),
     /// Load a save file.
@@ -110,6 +113,8 @@ pub struct Session {
     /// The men of each side at the end of every turn, for the end screen's chart.
     pub strength: Vec<Vec<u32>>,
     computers: Vec<Option<Box<dyn Controller>>>,
+    /// The game before each order of this part of the turn that can be taken back.
+    undo: Vec<(Game, usize)>,
 }
 
 impl Session {
@@ -134,6 +139,7 @@ impl Session {
             message: String::new(),
             strength: Vec::new(),
             computers,
+            undo: Vec::new(),
         };
         s.record_strength();
         s
@@ -204,14 +210,42 @@ impl Session {
         let Some(side) = self.acting_side() else {
             return false;
         };
+        let before = (self.game.clone(), self.orders.len());
         match self.game.submit(side, &order) {
-            Ok(_) => {
+            Ok(events) => {
                 self.orders.push((side, order));
                 self.message.clear();
+                // An order that drew no luck and met no hidden enemy can be taken back; one
+                // that fought, or found an ambush, stands (and so do those before it).
+                let revealing = events
+                    .iter()
+                    .any(|e| matches!(e, Event::Battle { .. } | Event::Ambushed { .. }));
+                if revealing || self.game.luck_drawn() != before.0.luck_drawn() {
+                    self.undo.clear();
+                } else {
+                    self.undo.push(before);
+                }
                 true
             }
             Err(e) => {
                 self.message = format!("Order refused: {e}");
+                false
+            }
+        }
+    }
+
+    /// Takes back the last order, if it can be: restores the game as it was before it.
+    pub fn undo(&mut self) -> bool {
+        match self.undo.pop() {
+            Some((game, n)) => {
+                self.game = game;
+                self.orders.truncate(n);
+                self.message = "Order taken back.".into();
+                true
+            }
+            None => {
+                self.message =
+                    "Nothing to take back (orders that fought or drew luck stand).".into();
                 false
             }
         }
@@ -253,6 +287,7 @@ impl Session {
     /// the turn when every side has moved. Stops at the next human side (or the game's end).
     pub fn advance(&mut self) {
         self.selected = None;
+        self.undo.clear();
         self.acting += 1;
         loop {
             if self.game.is_over() {
@@ -367,6 +402,9 @@ fn apply_commands(
                 s.give(o.clone());
             }
             Command::ToggleForced => s.forced = !s.forced,
+            Command::Undo => {
+                s.undo();
+            }
             Command::Save(slot) => {
                 s.message = match super::saves::save(&saves, s, slot) {
                     Ok(f) => format!("Saved to {}", f.display()),

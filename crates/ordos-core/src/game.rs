@@ -282,6 +282,12 @@ impl Game {
         zoc
     }
 
+    /// How far the game's one random stream has been drawn. An order that leaves it where it
+    /// was drew no luck (the game shell lets such an order be taken back).
+    pub fn luck_drawn(&self) -> u128 {
+        self.rng.get_word_pos()
+    }
+
     /// Stable hash of the whole state, the RNG's position included.
     pub fn state_hash(&self) -> u64 {
         let mut h = StableHasher::default();
