@@ -1,5 +1,6 @@
 //! Map overlays, cycled with `Z`: supply (where the side playing draws on its stores, from the
-//! core's `supply_zone`), the enemy's zones of control (`enemy_zoc`, hidden enemies not shown),
+//! core's `supply_zone`, and a line from each of its armies to the place it draws on,
+//! `supply_source`), the enemy's zones of control (`enemy_zoc`, hidden enemies not shown),
 //! and forage and water per hex (`forage_per_man_ge`, `water_near`). Drawn for the side whose
 //! map it is, so they reveal nothing fog of war hides.
 
@@ -31,7 +32,9 @@ impl Overlay {
     pub fn legend(self) -> &'static str {
         match self {
             Overlay::None => "",
-            Overlay::Supply => "Overlay [Z]: supply: green where your armies draw on your stores",
+            Overlay::Supply => {
+                "Overlay [Z]: supply: green where your armies draw on your stores; lines to the stores each draws on"
+            }
             Overlay::Zoc => "Overlay [Z]: the enemy's zones of control (marches stop there)",
             Overlay::Forage => {
                 "Overlay [Z]: forage left per man today (pale: none, deep green: rich); blue: water"
@@ -142,6 +145,32 @@ fn draw(
                 if inside {
                     mark(g.map.hex_at(i), &hex, &tints[0], 0.8);
                 }
+            }
+            // Each of its armies' line to the stores it draws on (none: cut off).
+            for a in g
+                .state
+                .armies
+                .iter()
+                .filter(|a| a.side == viewer && a.is_active())
+            {
+                let Some(p) = g.supply_source(a) else {
+                    continue;
+                };
+                let place = g.place(p);
+                if place.stores_ge == 0 || place.hex == a.hex {
+                    continue;
+                }
+                let (from, to) = (geo.world(a.hex), geo.world(place.hex));
+                let d = to - from;
+                commands.spawn((
+                    OverlayMark,
+                    Sprite::from_color(
+                        Color::srgba(0.1, 0.45, 0.1, 0.9),
+                        Vec2::new(d.length(), 5.0),
+                    ),
+                    Transform::from_xyz((from.x + to.x) / 2.0, (from.y + to.y) / 2.0, 0.95)
+                        .with_rotation(Quat::from_rotation_z(d.y.atan2(d.x))),
+                ));
             }
         }
         Overlay::Zoc => {
