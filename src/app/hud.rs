@@ -126,6 +126,18 @@ fn weather_word(w: ordos_core::scenario::Weather) -> &'static str {
 
 /// One line of the log for an event, or None for the routine ones. Says nothing of armies the
 /// viewer cannot see.
+/// How a battle ended, in words (the log and the battle report).
+pub fn result_words(result: BattleResult) -> &'static str {
+    match result {
+        BattleResult::Indecisive => "indecisive",
+        BattleResult::DefenderRetreats => "the defender falls back",
+        BattleResult::DefenderRouted => "the defender is routed",
+        BattleResult::AttackerRepulsed => "the attack is thrown back",
+        BattleResult::AttackerRouted => "the attacker is routed",
+        BattleResult::PlaceStormed => "the walls are stormed",
+    }
+}
+
 pub fn describe(g: &Game, e: &Event) -> Option<String> {
     let name = |a: ordos_core::state::ArmyId| g.scenario.armies[usize::from(a.0)].name.clone();
     let side = |s: ordos_core::state::SideId| g.scenario.sides[usize::from(s.0)].name.clone();
@@ -145,14 +157,7 @@ pub fn describe(g: &Game, e: &Event) -> Option<String> {
             factors,
             ..
         } => {
-            let how = match result {
-                BattleResult::Indecisive => "indecisive",
-                BattleResult::DefenderRetreats => "the defender falls back",
-                BattleResult::DefenderRouted => "the defender is routed",
-                BattleResult::AttackerRepulsed => "the attack is thrown back",
-                BattleResult::AttackerRouted => "the attacker is routed",
-                BattleResult::PlaceStormed => "the walls are stormed",
-            };
+            let how = result_words(*result);
             let surprise = if factors.surprise { " (surprise)" } else { "" };
             format!(
                 "{} attacks {}{surprise}: losses {} / {}; {how}",

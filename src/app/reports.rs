@@ -9,7 +9,7 @@ use super::screens::Screen;
 use super::session::Session;
 use bevy::prelude::*;
 use ordos_core::Game;
-use ordos_core::event::{BattleResult, Event};
+use ordos_core::event::Event;
 use ordos_core::state::{Cause, Losses};
 
 #[derive(Component)]
@@ -172,14 +172,7 @@ pub fn battle_report(g: &Game, from: usize) -> String {
             ..
         } = e
         {
-            let how = match result {
-                BattleResult::Indecisive => "indecisive",
-                BattleResult::DefenderRetreats => "the defender falls back",
-                BattleResult::DefenderRouted => "the defender is routed",
-                BattleResult::AttackerRepulsed => "the attack is thrown back",
-                BattleResult::AttackerRouted => "the attacker is routed",
-                BattleResult::PlaceStormed => "the walls are stormed",
-            };
+            let how = super::hud::result_words(*result);
             let surprise = if factors.surprise {
                 ", by surprise"
             } else {

@@ -163,14 +163,7 @@ impl Session {
     ) -> Result<Session, ordos_core::replay::ReplayError> {
         let mut s = Session::new(scenario.clone(), control, saved.replay.seed);
         let mut strength = std::mem::take(&mut s.strength);
-        let sides = scenario.sides.len();
-        s.game = saved.resume(scenario, |g| {
-            strength.push(
-                (0..sides)
-                    .map(|i| g.side_totals(SideId(i as u8)).1)
-                    .collect(),
-            );
-        })?;
+        s.game = saved.resume(scenario, |g| strength.push(strength_row(g)))?;
         s.strength = strength;
         s.replay = saved.replay.clone();
         s.orders = saved.pending.clone();
@@ -277,10 +270,7 @@ impl Session {
     }
 
     fn record_strength(&mut self) {
-        let row = (0..self.game.scenario.sides.len())
-            .map(|s| self.game.side_totals(SideId(s as u8)).1)
-            .collect();
-        self.strength.push(row);
+        self.strength.push(strength_row(&self.game));
     }
 
     /// Ends the acting side's part of the turn and plays any computer sides after it, ending
@@ -324,6 +314,13 @@ impl Session {
             self.advance();
         }
     }
+}
+
+/// The men each side has now: a row of the end screen's chart.
+fn strength_row(g: &Game) -> Vec<u32> {
+    (0..g.scenario.sides.len())
+        .map(|s| g.side_totals(SideId(s as u8)).1)
+        .collect()
 }
 
 /// Why the last load from the title screen failed, to show there.

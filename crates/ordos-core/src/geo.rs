@@ -330,6 +330,12 @@ fn distance_to_segment(p: (f64, f64), a: (f64, f64), b: (f64, f64)) -> f64 {
     (qx * qx + qy * qy).sqrt()
 }
 
+fn distance_to_line(p: (f64, f64), line: &[(f64, f64)]) -> f64 {
+    line.windows(2)
+        .map(|s| distance_to_segment(p, s[0], s[1]))
+        .fold(f64::INFINITY, f64::min)
+}
+
 /// Generates the hex map of `geo` for a window at `hex_m` metres a hex.
 pub fn generate(geo: &Geography, window: Window, hex_m: u32) -> Result<GeneratedMap, GeoError> {
     let Window {
@@ -472,10 +478,7 @@ pub fn generate(geo: &Geography, window: Window, hex_m: u32) -> Result<Generated
                     if !matches!(terrain[i].as_str(), "loess-hills" | "steppe") {
                         continue;
                     }
-                    let d = line
-                        .windows(2)
-                        .map(|s| distance_to_segment(*c, s[0], s[1]))
-                        .fold(f64::INFINITY, f64::min);
+                    let d = distance_to_line(*c, &line);
                     if d <= valley {
                         terrain[i] = "river-valley".into();
                     }
@@ -487,10 +490,7 @@ pub fn generate(geo: &Geography, window: Window, hex_m: u32) -> Result<Generated
                 if terrain[i] == "yellow-river" || terrain[i] == "mountains" {
                     continue;
                 }
-                let d = line
-                    .windows(2)
-                    .map(|s| distance_to_segment(*c, s[0], s[1]))
-                    .fold(f64::INFINITY, f64::min);
+                let d = distance_to_line(*c, &line);
                 if d <= w / 2.0 {
                     terrain[i] = "stream".into();
                 } else if d <= valley.max(w / 2.0) && terrain[i] != "stream" {

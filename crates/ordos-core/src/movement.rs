@@ -307,62 +307,9 @@ impl Game {
         if army.hex == goal || !self.map.contains(goal) {
             return None;
         }
-        let zoc = self.enemy_zoc(army.side);
-        let n = self.map.len();
-        let mut dist = vec![u32::MAX; n];
-        let mut prev = vec![usize::MAX; n];
-        let start = self.map.index(army.hex)?;
-        let target = self.map.index(goal)?;
-        dist[start] = 0;
-        let mut heap = BinaryHeap::new();
-        heap.push(Reverse((0u32, start)));
-        while let Some(Reverse((d, i))) = heap.pop() {
-            if d > dist[i] {
-                continue;
-            }
-            if i == target {
-                break;
-            }
-            let h = self.map.hex_at(i);
-            if i != start && zoc[i] {
-                continue; // a march must stop in a zone of control
-            }
-            if i != start
-                && self
-                    .place_at(h)
-                    .is_some_and(|p| p.owner.is_some_and(|o| self.at_war(o, army.side)))
-            {
-                continue;
-            }
-            for nb in h.neighbours() {
-                let Some(j) = self.map.index(nb) else {
-                    continue;
-                };
-                let Ok(c) = self.step_cost_m(army, nb) else {
-                    continue;
-                };
-                if self.visible_enemy_at(army.side, nb) {
-                    continue;
-                }
-                let nd = d.saturating_add(c);
-                if nd < dist[j] || (nd == dist[j] && i < prev[j]) {
-                    dist[j] = nd;
-                    prev[j] = i;
-                    heap.push(Reverse((nd, j)));
-                }
-            }
-        }
-        if dist[target] == u32::MAX {
-            return None;
-        }
-        let mut path = vec![goal];
-        let mut i = prev[target];
-        while i != start {
-            path.push(self.map.hex_at(i));
-            i = prev[i];
-        }
-        path.reverse();
-        Some(path)
+        // The search may stop once the goal is settled: its path is final then.
+        self.march_search(army, self.map.index(goal))
+            .path(self, goal)
     }
 
     /// What a march to `goal` would mean, for the UI's path preview and the AI: its path, length,
@@ -448,9 +395,8 @@ impl Game {
     }
 }
 
-/// The cost of marching from one army's hex to every hex of the map, by the same rules and
-/// tie-breaking as `Game::find_path` (so a path read from it is the path `find_path` gives).
-/// One search answers "how far to each goal?" for the AI's many candidate goals.
+/// The cost of marching from one army's hex to every hex of the map: the one search behind
+/// `Game::find_path`, kept whole so the AI can ask "how far to each goal?" of many goals.
 #[derive(Clone, Debug)]
 pub struct MarchField {
     start: usize,
@@ -465,7 +411,7 @@ impl MarchField {
         (self.dist[i] != u32::MAX).then_some(self.dist[i])
     }
 
-    /// The path to `goal` (not including the start), as `Game::find_path` gives it.
+    /// The cheapest path to `goal` (not including the start); ties go to the lower hex index.
     pub fn path(&self, game: &Game, goal: Hex) -> Option<Vec<Hex>> {
         let target = game.map.index(goal)?;
         if target == self.start || self.dist[target] == u32::MAX {
@@ -485,6 +431,11 @@ impl MarchField {
 impl Game {
     /// Marching costs from `army` to the whole map; see `MarchField`.
     pub fn march_field(&self, army: &Army) -> MarchField {
+        self.march_search(army, None)
+    }
+
+    /// Dijkstra over the march rules from `army`, stopping once `stop_at` is settled (if given).
+    fn march_search(&self, army: &Army, stop_at: Option<usize>) -> MarchField {
         let zoc = self.enemy_zoc(army.side);
         let n = self.map.len();
         let mut dist = vec![u32::MAX; n];
@@ -502,6 +453,9 @@ impl Game {
         while let Some(Reverse((d, i))) = heap.pop() {
             if d > dist[i] {
                 continue;
+            }
+            if Some(i) == stop_at {
+                break;
             }
             let h = self.map.hex_at(i);
             if i != start && zoc[i] {
