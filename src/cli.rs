@@ -1,43 +1,121 @@
-//! The `ordos` command line: list, validate, sim, replay. Headless: it drives the same rules
-//! core as the game.
+//! The `ordos` command line (clap): list, validate, sim, replay, screenshot. Headless but for
+//! `screenshot`: it drives the same rules core as the game.
+//!
+//! Exit codes: 0 success, 1 invalid input or a failed check, 2 a wrong command line.
 
+use crate::files;
+use clap::{Args, Parser, Subcommand};
 use ordos_core::Game;
-use ordos_core::controller::{Controller, ControllerKind, make};
-use ordos_core::replay::Replay;
-use ordos_core::scenario::Scenario;
-use ordos_core::sim::{play, report, summarize};
-use ordos_core::validate::{ScenarioErrors, load_path};
+use ordos_core::load::Setup;
+use ordos_core::load::catalog::Catalog;
+use ordos_core::load::read::{MAX_RECORD_BYTES, read_regular};
+use ordos_core::play::controller::Controller;
+use ordos_core::play::kinds::{ControllerKind, make};
+use ordos_core::play::replay::Replay;
+use ordos_core::play::report::report;
+use ordos_core::play::sim::{play, summarize};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 
-pub const USAGE: &str = "\
-ordos — a wargame of the Song–Xia wars (982–1119)
+#[derive(Parser, Debug)]
+#[command(
+    name = "ordos",
+    version,
+    about = "Ordos — a wargame of the Song–Xia wars (982–1119)",
+    long_about = "Ordos — a wargame of the Song–Xia wars (982–1119).\n\nWith no command, `ordos` starts the game. SCENARIO is an id (see `ordos list`) or a path to a .ron file; scenarios are looked up in $ORDOS_SCENARIOS, ./scenarios, the scenarios the game was built with and your mod folder.",
+    after_help = "Exit codes: 0 success, 1 invalid input or a failed check, 2 a wrong command line."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
 
-USAGE:
-    ordos                         start the game (scenario menu)
-    ordos screenshot SCENARIO --out FILE.png [--size WxH]
-                                  render the opening view of a scenario to a PNG
-    ordos list                    list the scenarios: id, years, title
-    ordos validate PATH...        check scenario files; errors as file:line:col: message
-    ordos sim SCENARIO [OPTIONS]  play a scenario to the end, headless
-    ordos replay FILE --verify    re-simulate a recorded game and check every turn
-    ordos help                    this text
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// One line per scenario: id, years, title
+    List,
+    /// Check scenario files: errors (and warnings) as file:line:col: message
+    Validate(ValidateArgs),
+    /// Play a scenario to the end, headless: an after-action report, or JSON
+    Sim(SimArgs),
+    /// Re-simulate a recorded game and check the state after every turn
+    Replay(ReplayArgs),
+    /// Every place and army of a scenario with its hex, terrain, water and forage
+    Map(MapArgs),
+    /// Render a screen of the game to a PNG (under Xvfb it uses software Vulkan)
+    Screenshot(crate::app::screenshot::ScreenshotArgs),
+}
 
-SIM OPTIONS:
-    --seed N        the seed of the first run (default 1); run k uses N+k
-    --runs K        play K games (default 1)
-    --song C        controller of the Song side: historical | ai | ai-easy | greedy |
-                    idle (default historical)
-    --xia C         controller of the Xia side (default historical); --<side> C for any side
-    --json          one JSON object per run, one per line
-    --record FILE   write the replay (RON); with --runs K, FILE-<seed>.ron for each run
-    --events FILE   write every event as JSON Lines
-    --force         allow --record/--events to replace existing files
+#[derive(Args, Debug)]
+pub struct ValidateArgs {
+    /// Scenario files
+    pub paths: Vec<PathBuf>,
+    /// Fail (exit 1) on warnings too
+    #[arg(long)]
+    pub strict: bool,
+    /// Print every error and warning as a JSON object, one a line
+    #[arg(long)]
+    pub json: bool,
+}
 
-SCENARIO is an id (see `ordos list`) or a path to a .ron file. Scenarios are looked up in
-$ORDOS_SCENARIOS, ./scenarios and the scenarios folder the game was built with.
-";
+#[derive(Args, Debug)]
+pub struct MapArgs {
+    /// An id from `ordos list`, or a path to a scenario file
+    pub scenario: Option<String>,
+    /// One JSON object for the whole map
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct SimArgs {
+    /// An id from `ordos list`, or a path to a scenario file
+    pub scenario: Option<String>,
+    /// The seed of the first run; run k of K uses seed N+k
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub seed: u64,
+    /// Games to play
+    #[arg(long, value_name = "K", default_value_t = 1, value_parser = clap::value_parser!(u64).range(1..=100_000))]
+    pub runs: u64,
+    /// Controller of the Song side: historical | ai | ai-easy | greedy | idle
+    #[arg(long, value_name = "C")]
+    pub song: Option<ControllerKind>,
+    /// Controller of the Xia side
+    #[arg(long, value_name = "C")]
+    pub xia: Option<ControllerKind>,
+    /// Controller of the Liao side (where a scenario has one)
+    #[arg(long, value_name = "C")]
+    pub liao: Option<ControllerKind>,
+    /// Controller of any other side: --side ID=C (also written --ID C)
+    #[arg(long = "side", value_name = "ID=C")]
+    pub sides: Vec<String>,
+    /// One JSON object per run, one per line
+    #[arg(long)]
+    pub json: bool,
+    /// Write the replay (RON); with --runs K, FILE-<seed>.ron for each run
+    #[arg(long, value_name = "FILE")]
+    pub record: Option<PathBuf>,
+    /// Write every event as JSON Lines
+    #[arg(long, value_name = "FILE")]
+    pub events: Option<PathBuf>,
+    /// Allow --record and --events to replace existing (regular) files
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct ReplayArgs {
+    /// A replay written by `ordos sim --record` or by the game
+    pub file: Option<PathBuf>,
+    /// Re-simulate it and check every turn
+    #[arg(long)]
+    pub verify: bool,
+    /// The scenario to verify against (an id or a path), if not the one the replay names
+    #[arg(long, value_name = "SCENARIO")]
+    pub scenario: Option<String>,
+}
 
 /// A user error: what to print and the exit code.
 pub struct Failure {
@@ -60,22 +138,46 @@ impl Failure {
     }
 }
 
+/// `--liao ai` for a side clap was not told of becomes `--side liao=ai`, so that `--<side> C`
+/// works for every side of any scenario.
+fn side_flags(args: &[String]) -> Vec<String> {
+    let known = [
+        "--seed", "--runs", "--song", "--xia", "--liao", "--side", "--json", "--record",
+        "--events", "--force", "--help", "-h",
+    ];
+    if args.first().map(String::as_str) != Some("sim") {
+        return args.to_vec();
+    }
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < args.len() {
+        let a = &args[i];
+        let flag = a.split('=').next().unwrap_or(a);
+        if a.starts_with("--") && !known.contains(&flag) && i + 1 < args.len() && !a.contains('=') {
+            out.push("--side".into());
+            out.push(format!("{}={}", &a[2..], args[i + 1]));
+            i += 2;
+            continue;
+        }
+        out.push(a.clone());
+        i += 1;
+    }
+    out
+}
+
 pub fn run(args: &[String]) -> ExitCode {
-    let result = match args.first().map(String::as_str) {
-        Some("list") => list(&args[1..]),
-        Some("validate") => validate(&args[1..]),
-        Some("sim") => sim(&args[1..]),
-        Some("replay") => replay(&args[1..]),
-        Some("help" | "--help" | "-h") => {
-            print!("{USAGE}");
-            Ok(())
-        }
-        Some("--version" | "-V") => {
-            println!("ordos {}", env!("CARGO_PKG_VERSION"));
-            Ok(())
-        }
-        Some(other) => Err(Failure::usage(format!("unknown command `{other}`"))),
-        None => Err(Failure::usage("no command")),
+    let argv = std::iter::once("ordos".to_string()).chain(side_flags(args));
+    let cli = match Cli::try_parse_from(argv) {
+        Ok(c) => c,
+        Err(e) => return clap_failure(e),
+    };
+    let result = match cli.command {
+        Command::List => list(),
+        Command::Validate(a) => validate(&a),
+        Command::Sim(a) => sim(a),
+        Command::Replay(a) => replay(&a),
+        Command::Map(a) => map(&a),
+        Command::Screenshot(a) => return crate::app::screenshot::run(a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -86,93 +188,51 @@ pub fn run(args: &[String]) -> ExitCode {
     }
 }
 
-/// Folders scenarios are looked up in, first match wins.
-pub fn scenario_dirs() -> Vec<PathBuf> {
-    let mut dirs = Vec::new();
-    if let Some(d) = std::env::var_os("ORDOS_SCENARIOS") {
-        dirs.push(PathBuf::from(d));
-    }
-    dirs.push(PathBuf::from("scenarios"));
-    dirs.push(Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios"));
-    dirs
-}
-
-/// Every scenario file found, by id (the first folder wins for an id).
-pub fn scenario_files() -> Vec<(PathBuf, Result<Scenario, ScenarioErrors>)> {
-    let mut seen = std::collections::BTreeSet::new();
-    let mut out = Vec::new();
-    for dir in scenario_dirs() {
-        let Ok(entries) = std::fs::read_dir(&dir) else {
-            continue;
-        };
-        let mut paths: Vec<PathBuf> = entries
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "ron"))
-            .collect();
-        paths.sort();
-        for p in paths {
-            let stem = p
-                .file_stem()
-                .map(|s| s.to_string_lossy().to_string())
+/// Help and the version to stdout with 0; a wrong command line to stderr with 2.
+fn clap_failure(e: clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    match e.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            print!("{e}");
+            ExitCode::SUCCESS
+        }
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            eprint!("{e}");
+            ExitCode::from(2)
+        }
+        ErrorKind::InvalidSubcommand => {
+            let what = e
+                .get(clap::error::ContextKind::InvalidSubcommand)
+                .map(|v| v.to_string())
                 .unwrap_or_default();
-            if seen.insert(stem) {
-                let loaded = load_path(&p);
-                out.push((p, loaded));
-            }
+            eprintln!("unknown command `{what}`\nrun `ordos help` for usage");
+            ExitCode::from(2)
+        }
+        _ => {
+            eprint!("{e}");
+            ExitCode::from(2)
         }
     }
-    out
 }
 
-/// Finds a scenario by id or path.
-pub fn find_scenario(arg: &str) -> Result<Scenario, Failure> {
-    let as_path = Path::new(arg);
-    if as_path.exists() || arg.ends_with(".ron") || arg.contains('/') {
-        return load_path(as_path).map_err(|e| Failure::fail(e.to_string()));
-    }
-    for dir in scenario_dirs() {
-        let p = dir.join(format!("{arg}.ron"));
-        if p.is_file() {
-            return load_path(&p).map_err(|e| Failure::fail(e.to_string()));
-        }
-    }
-    for (_, s) in scenario_files() {
-        if let Ok(s) = s
-            && s.id == arg
-        {
-            return Ok(s);
-        }
-    }
-    let known: Vec<String> = scenario_files()
-        .into_iter()
-        .filter_map(|(_, s)| s.ok().map(|s| s.id))
-        .collect();
-    Err(Failure::fail(format!(
-        "no scenario `{arg}` (known: {})",
-        if known.is_empty() {
-            "none found".into()
-        } else {
-            known.join(", ")
-        }
-    )))
-}
-
-fn list(args: &[String]) -> Result<(), Failure> {
-    if let Some(a) = args.first() {
-        return Err(Failure::usage(format!(
-            "`ordos list` takes no arguments, got `{a}`"
-        )));
-    }
+fn list() -> Result<(), Failure> {
     let mut bad = 0;
-    for (path, s) in scenario_files() {
-        match s {
-            Ok(s) => println!("{:<20} {}–{}  {}", s.id, s.start.year, s.end.year, s.title),
+    for e in crate::paths::catalog().entries {
+        match &e.loaded {
+            Ok(s) => {
+                let s = &s.scenario;
+                let mark = if e.origin.is_mod() { "  (mod)" } else { "" };
+                println!(
+                    "{:<20} {}–{}  {}{mark}",
+                    s.id, s.start.year, s.end.year, s.title
+                );
+            }
             Err(_) => {
                 bad += 1;
                 eprintln!(
                     "{}: invalid (run `ordos validate {}`)",
-                    path.display(),
-                    path.display()
+                    e.path.display(),
+                    e.path.display()
                 );
             }
         }
@@ -184,125 +244,90 @@ fn list(args: &[String]) -> Result<(), Failure> {
     }
 }
 
-fn validate(args: &[String]) -> Result<(), Failure> {
-    if args.is_empty() {
+fn validate(a: &ValidateArgs) -> Result<(), Failure> {
+    if a.paths.is_empty() {
         return Err(Failure::usage("`ordos validate` needs at least one PATH"));
     }
-    let mut bad = 0;
-    for a in args {
-        match load_path(Path::new(a)) {
-            Ok(s) => println!("{a}: ok ({})", s.id),
+    let (mut bad, mut warned) = (0, 0);
+    let show = |d: &ordos_core::load::diagnostic::Diagnostic| {
+        if a.json {
+            println!("{}", serde_json::to_string(d).unwrap_or_default());
+        } else {
+            println!("{d}");
+        }
+    };
+    for p in &a.paths {
+        let shown = p.display().to_string();
+        match ordos_core::load::load_path(p) {
+            Ok(s) => {
+                // The warnings that need a game: the history played through once.
+                let text = std::fs::read_to_string(p).ok();
+                let mut warnings = s.warnings.clone();
+                warnings.extend(ordos_core::play::lint::lint(&s, &shown, text.as_deref()));
+                warnings.sort_by_key(|w| (w.line, w.col));
+                warnings.iter().for_each(show);
+                if !warnings.is_empty() {
+                    warned += 1;
+                }
+                if !a.json {
+                    let n = warnings.len();
+                    let w = if n == 0 {
+                        String::new()
+                    } else {
+                        format!(", {n} warning{}", if n == 1 { "" } else { "s" })
+                    };
+                    println!("{shown}: ok ({}){w}", s.scenario.id);
+                }
+            }
             Err(errors) => {
                 bad += 1;
-                for e in errors.0 {
-                    println!("{e}");
-                }
+                errors.0.iter().for_each(show);
             }
         }
     }
     if bad > 0 {
         Err(Failure::fail(format!(
             "{bad} of {} file(s) invalid",
-            args.len()
+            a.paths.len()
+        )))
+    } else if a.strict && warned > 0 {
+        Err(Failure::fail(format!(
+            "{warned} of {} file(s) have warnings (--strict)",
+            a.paths.len()
         )))
     } else {
         Ok(())
     }
 }
 
-struct SimArgs {
-    scenario: String,
-    seed: u64,
-    runs: u64,
-    controllers: Vec<(String, ControllerKind)>,
-    json: bool,
-    record: Option<PathBuf>,
-    events: Option<PathBuf>,
-    force: bool,
-}
-
-fn value<'a>(args: &'a [String], i: &mut usize, flag: &str) -> Result<&'a str, Failure> {
-    *i += 1;
-    args.get(*i)
-        .map(String::as_str)
-        .ok_or_else(|| Failure::usage(format!("{flag} needs a value")))
-}
-
-fn parse_sim(args: &[String]) -> Result<SimArgs, Failure> {
-    let mut s = SimArgs {
-        scenario: String::new(),
-        seed: 1,
-        runs: 1,
-        controllers: Vec::new(),
-        json: false,
-        record: None,
-        events: None,
-        force: false,
-    };
-    let mut i = 0;
-    while i < args.len() {
-        let a = args[i].as_str();
-        match a {
-            "--seed" => {
-                s.seed = value(args, &mut i, a)?
-                    .parse()
-                    .map_err(|_| Failure::usage("--seed needs a whole number ≥ 0"))?
-            }
-            "--runs" => {
-                s.runs = value(args, &mut i, a)?
-                    .parse()
-                    .map_err(|_| Failure::usage("--runs needs a whole number ≥ 1"))?;
-                if s.runs == 0 || s.runs > 100_000 {
-                    return Err(Failure::usage("--runs must be 1 to 100000"));
-                }
-            }
-            "--json" => s.json = true,
-            "--force" => s.force = true,
-            "--record" => s.record = Some(PathBuf::from(value(args, &mut i, a)?)),
-            "--events" => s.events = Some(PathBuf::from(value(args, &mut i, a)?)),
-            flag if flag.starts_with("--") => {
-                let side = flag.trim_start_matches("--").to_string();
-                let kind = value(args, &mut i, flag)?
-                    .parse::<ControllerKind>()
-                    .map_err(|e| Failure::usage(format!("{flag}: {e}")))?;
-                s.controllers.push((side, kind));
-            }
-            other if s.scenario.is_empty() => s.scenario = other.to_string(),
-            other => return Err(Failure::usage(format!("unexpected argument `{other}`"))),
-        }
-        i += 1;
-    }
-    if s.scenario.is_empty() {
+/// `ordos map`: where everything is, for a modder placing garrisons and goals.
+fn map(a: &MapArgs) -> Result<(), Failure> {
+    let Some(name) = a.scenario.as_deref() else {
         return Err(Failure::usage(
-            "`ordos sim` needs a SCENARIO (an id from `ordos list`, or a path)",
+            "`ordos map` needs a SCENARIO (an id from `ordos list`, or a path)",
         ));
-    }
-    Ok(s)
-}
-
-/// Refuses to replace a file the user has, unless told to.
-fn check_writable(path: &Path, force: bool) -> Result<(), Failure> {
-    if path.is_dir() {
-        return Err(Failure::fail(format!("{}: is a directory", path.display())));
-    }
-    if path.exists() && !force {
-        return Err(Failure::fail(format!(
-            "{}: already exists; not overwriting it (use --force to replace it)",
-            path.display()
-        )));
+    };
+    let setup = find_scenario(&crate::paths::catalog(), name)?;
+    let game = Game::new(setup.clone(), 1);
+    let rows = ordos_core::play::report::map_rows(&game);
+    if a.json {
+        let v = serde_json::json!({
+            "scenario": setup.scenario.id,
+            "width": setup.map.width,
+            "height": setup.map.height,
+            "hex_m": setup.map.hex_m,
+            "rows": rows,
+        });
+        println!("{v}");
+    } else {
+        print!("{}", ordos_core::play::report::map_text(&game, &rows));
     }
     Ok(())
 }
 
-/// Writes through a temporary file and a rename, so a failed write leaves nothing half-done.
-fn write_file(path: &Path, text: &str) -> Result<(), Failure> {
-    let tmp = path.with_extension("ordos-tmp");
-    std::fs::write(&tmp, text)
-        .and_then(|_| std::fs::rename(&tmp, path))
-        .map_err(|e| {
-            let _ = std::fs::remove_file(&tmp);
-            Failure::fail(format!("{}: cannot write: {e}", path.display()))
-        })
+/// Finds a scenario named on the command line: an id, or a path the user gave.
+fn find_scenario(catalog: &Catalog, arg: &str) -> Result<Arc<Setup>, Failure> {
+    catalog.find(arg).map_err(Failure::fail)
 }
 
 fn record_path(base: &Path, seed: u64, runs: u64) -> PathBuf {
@@ -316,10 +341,25 @@ fn record_path(base: &Path, seed: u64, runs: u64) -> PathBuf {
     base.with_file_name(format!("{stem}-{seed}.ron"))
 }
 
-fn sim(args: &[String]) -> Result<(), Failure> {
-    let a = parse_sim(args)?;
-    let scenario = find_scenario(&a.scenario)?;
-    for (side, _) in &a.controllers {
+/// The controller each side of the scenario gets: the flags, else historical.
+fn controllers_for(a: &SimArgs, setup: &Setup) -> Result<Vec<ControllerKind>, Failure> {
+    let mut named: Vec<(String, ControllerKind)> = Vec::new();
+    for (id, c) in [("song", a.song), ("xia", a.xia), ("liao", a.liao)] {
+        if let Some(c) = c {
+            named.push((id.into(), c));
+        }
+    }
+    for s in &a.sides {
+        let (id, c) = s
+            .split_once('=')
+            .ok_or_else(|| Failure::usage(format!("--side {s}: expected ID=CONTROLLER")))?;
+        let kind = c
+            .parse::<ControllerKind>()
+            .map_err(|e| Failure::usage(format!("--{id}: {e}")))?;
+        named.push((id.to_string(), kind));
+    }
+    let scenario = &setup.scenario;
+    for (side, _) in &named {
         if scenario.side_index(side).is_none() {
             let sides: Vec<_> = scenario
                 .sides
@@ -332,45 +372,62 @@ fn sim(args: &[String]) -> Result<(), Failure> {
             )));
         }
     }
+    Ok(scenario
+        .sides
+        .iter()
+        .map(|s| {
+            named
+                .iter()
+                .rev()
+                .find(|(id, _)| *id == s.id)
+                .map_or(ControllerKind::Historical, |c| c.1)
+        })
+        .collect())
+}
+
+fn sim(a: SimArgs) -> Result<(), Failure> {
+    let Some(name) = a.scenario.as_deref() else {
+        return Err(Failure::usage(
+            "`ordos sim` needs a SCENARIO (an id from `ordos list`, or a path)",
+        ));
+    };
+    let catalog = crate::paths::catalog();
+    let setup = find_scenario(&catalog, name)?;
+    let kinds = controllers_for(&a, &setup)?;
     let records: Vec<PathBuf> = a
         .record
         .iter()
-        .flat_map(|r| (0..a.runs).map(|k| record_path(r, a.seed + k, a.runs)))
+        .flat_map(|r| (0..a.runs).map(|k| record_path(r, a.seed.wrapping_add(k), a.runs)))
         .collect();
-    for p in records.iter().chain(a.events.iter()) {
-        check_writable(p, a.force)?;
-    }
+    let outputs: Vec<PathBuf> = records.iter().chain(a.events.iter()).cloned().collect();
+    files::check_outputs(&outputs, a.force).map_err(Failure::fail)?;
     let mut events_out = String::new();
     let stdout = std::io::stdout();
     for k in 0..a.runs {
         let seed = a.seed.wrapping_add(k);
-        let mut game = Game::new(scenario.clone(), seed);
-        let mut controllers: Vec<Box<dyn Controller>> = scenario
-            .sides
-            .iter()
-            .map(|s| {
-                make(
-                    a.controllers
-                        .iter()
-                        .rev()
-                        .find(|(id, _)| *id == s.id)
-                        .map_or(ControllerKind::Historical, |c| c.1),
-                )
-            })
-            .collect();
+        let mut game = Game::new(setup.clone(), seed);
+        let mut controllers: Vec<Box<dyn Controller>> = kinds.iter().map(|k| make(*k)).collect();
         let replay = play(&mut game, &mut controllers);
+        let refused: Vec<_> = controllers
+            .iter()
+            .flat_map(|c| c.refusals().to_vec())
+            .collect();
         let mut out = stdout.lock();
         if a.json {
-            let line = serde_json::to_string(&summarize(&game))
-                .map_err(|e| Failure::fail(e.to_string()))?;
+            let mut summary = summarize(&game);
+            summary.refused_orders = ordos_core::play::report::refusal_lines(&game, &refused);
+            let line = serde_json::to_string(&summary).map_err(|e| Failure::fail(e.to_string()))?;
             let _ = writeln!(out, "{line}");
         } else {
             let _ = writeln!(out, "{}", report(&game));
+            for line in ordos_core::play::report::refusal_lines(&game, &refused) {
+                let _ = writeln!(out, "Not carried out: {line}");
+            }
         }
         if a.record.is_some() {
             let text = ron::ser::to_string_pretty(&replay, ron::ser::PrettyConfig::default())
                 .map_err(|e| Failure::fail(e.to_string()))?;
-            write_file(&records[k as usize], &text)?;
+            files::write_atomic(&records[k as usize], &text).map_err(Failure::fail)?;
         }
         if a.events.is_some() {
             for line in crate::events_json::lines(&game, a.runs > 1) {
@@ -380,53 +437,63 @@ fn sim(args: &[String]) -> Result<(), Failure> {
         }
     }
     if let Some(p) = &a.events {
-        write_file(p, &events_out)?;
+        files::write_atomic(p, &events_out).map_err(Failure::fail)?;
     }
     Ok(())
 }
 
-fn replay(args: &[String]) -> Result<(), Failure> {
-    let mut file = None;
-    let mut verify = false;
-    let mut scenario_arg = None;
-    let mut i = 0;
-    while i < args.len() {
-        match args[i].as_str() {
-            "--verify" => verify = true,
-            "--scenario" => scenario_arg = Some(value(args, &mut i, "--scenario")?.to_string()),
-            other if file.is_none() && !other.starts_with("--") => file = Some(other.to_string()),
-            other => return Err(Failure::usage(format!("unexpected argument `{other}`"))),
-        }
-        i += 1;
-    }
-    let file = file.ok_or_else(|| Failure::usage("`ordos replay` needs a FILE"))?;
-    if !verify {
-        return Err(Failure::usage(
-            "`ordos replay FILE --verify` is the only mode so far (watching a replay is in the game)",
-        ));
-    }
+/// Reads a replay file (a regular file, size-capped).
+pub fn read_replay(file: &Path) -> Result<Replay, Failure> {
+    let shown = file.display();
     let bytes =
-        std::fs::read(&file).map_err(|e| Failure::fail(format!("{file}: cannot be read: {e}")))?;
+        read_regular(file, MAX_RECORD_BYTES).map_err(|e| Failure::fail(format!("{shown}: {e}")))?;
     let text = std::str::from_utf8(&bytes).map_err(|_| {
         Failure::fail(format!(
-            "{file}:1:1: not a text file (expected a RON replay)"
+            "{shown}:1:1: not a text file (expected a RON replay)"
         ))
     })?;
-    let replay: Replay = ron::from_str(text).map_err(|e| {
+    ron::from_str(text).map_err(|e| {
         Failure::fail(format!(
-            "{file}:{}:{}: {} (expected a replay written by `ordos sim --record`)",
+            "{shown}:{}:{}: {} (expected a replay written by `ordos sim --record`)",
             e.span.start.line, e.span.start.col, e.code
         ))
-    })?;
-    let scenario = find_scenario(scenario_arg.as_deref().unwrap_or(&replay.scenario))?;
-    match replay.verify(&scenario) {
+    })
+}
+
+fn replay(a: &ReplayArgs) -> Result<(), Failure> {
+    let file = a
+        .file
+        .as_ref()
+        .ok_or_else(|| Failure::usage("`ordos replay` needs a FILE"))?;
+    if !a.verify {
+        return Err(Failure::usage(
+            "`ordos replay FILE --verify` checks a replay (watch one in the game)",
+        ));
+    }
+    let replay = read_replay(file)?;
+    let catalog = crate::paths::catalog();
+    // The scenario the replay names is looked up by id, never opened as a path: a replay
+    // someone sends you cannot make the game read any file it likes.
+    let setup = match &a.scenario {
+        Some(arg) => find_scenario(&catalog, arg)?,
+        None => catalog.get(&replay.scenario).cloned().ok_or_else(|| {
+            Failure::fail(format!(
+                "{}: no scenario `{}` is installed (see `ordos list`, or give --scenario PATH)",
+                file.display(),
+                replay.scenario
+            ))
+        })?,
+    };
+    match replay.verify(&setup) {
         Ok(n) => {
             println!(
-                "{file}: verified, {n} turns identical (scenario {}, seed {})",
-                replay.scenario, replay.seed
+                "{}: verified, {n} turns identical (scenario {}, seed {})",
+                file.display(),
+                replay.scenario,
+                replay.seed
             );
             Ok(())
         }
-        Err(e) => Err(Failure::fail(format!("{file}: {e}"))),
+        Err(e) => Err(Failure::fail(format!("{}: {e}", file.display()))),
     }
 }

@@ -6,3 +6,5 @@
 pub mod app;
 pub mod cli;
 mod events_json;
+pub mod files;
+pub mod paths;

@@ -4,9 +4,8 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.first().map(String::as_str) {
+    match args.first() {
         None => ordos::app::run(),
-        Some("screenshot") => ordos::app::screenshot::run(&args[1..]),
         Some(_) => ordos::cli::run(&args),
     }
 }

@@ -9,8 +9,8 @@ use ordos::app::saves::SaveDir;
 use ordos::app::screens::Screen;
 use ordos::app::session::{Catalog, Command, Control, Session};
 use ordos_core::Order;
-use ordos_core::controller::ControllerKind;
 use ordos_core::hex::Hex;
+use ordos_core::play::kinds::ControllerKind;
 
 fn app() -> App {
     let mut app = App::new();
@@ -34,7 +34,7 @@ fn start(app: &mut App, control: Vec<Control>) {
         .resource::<Catalog>()
         .scenarios
         .iter()
-        .position(|s| s.id == "haoshuichuan-1041")
+        .position(|s| s.scenario.id == "haoshuichuan-1041")
         .expect("shipped");
     app.world_mut().write_message(Command::Start {
         scenario: index,
@@ -91,8 +91,8 @@ fn select_march_and_end_the_turn() {
     app.world_mut().write_message(Command::EndSide);
     app.update();
     let s = app.world().resource::<Session>();
-    assert_eq!(s.game.state.turn, 2);
-    assert_eq!(s.game.state.date.to_string(), "1041-02-11");
+    assert_eq!(s.game.state().turn, 2);
+    assert_eq!(s.game.state().date.to_string(), "1041-02-11");
     assert_eq!(s.acting_side(), s.game.side_id("song"));
     assert!(!s.game.army(ren_fu).moved, "a new turn");
     assert_eq!(s.replay.turns.len(), 1, "the game is recorded as it goes");
@@ -168,7 +168,7 @@ fn a_human_plays_against_the_ai_and_the_ai_moves_its_armies() {
         &mut app,
         vec![
             Control::Human,
-            Control::Computer(ControllerKind::Ai(ordos_core::ai::Level::Normal)),
+            Control::Computer(ControllerKind::Ai(ordos_core::play::ai::Level::Normal)),
         ],
     );
     assert_eq!(screen(&app), Screen::Play);
@@ -176,7 +176,7 @@ fn a_human_plays_against_the_ai_and_the_ai_moves_its_armies() {
         let s = app.world().resource::<Session>();
         let xia = s.game.side_id("xia").unwrap();
         s.game
-            .state
+            .state()
             .armies
             .iter()
             .filter(|a| a.side == xia)
@@ -191,13 +191,13 @@ fn a_human_plays_against_the_ai_and_the_ai_moves_its_armies() {
     }
     assert_ne!(before, xia_hexes(&app), "the AI marched");
     let s = app.world().resource::<Session>();
-    assert!(s.game.state.turn >= 3);
+    assert!(s.game.state().turn >= 3);
 }
 
 #[test]
 fn ai_against_ai_plays_to_the_end_screen() {
     let mut app = app();
-    let ai = Control::Computer(ControllerKind::Ai(ordos_core::ai::Level::Normal));
+    let ai = Control::Computer(ControllerKind::Ai(ordos_core::play::ai::Level::Normal));
     start(&mut app, vec![ai, ai]);
     assert_eq!(screen(&app), Screen::End);
     assert!(app.world().resource::<Session>().game.is_over());
@@ -210,7 +210,7 @@ fn a_game_is_autosaved_each_turn_and_a_quick_save_loads_back_to_the_same_state()
         &mut app,
         vec![
             Control::Human,
-            Control::Computer(ControllerKind::Ai(ordos_core::ai::Level::Normal)),
+            Control::Computer(ControllerKind::Ai(ordos_core::play::ai::Level::Normal)),
         ],
     );
     let dir = app.world().resource::<SaveDir>().clone();
@@ -220,10 +220,10 @@ fn a_game_is_autosaved_each_turn_and_a_quick_save_loads_back_to_the_same_state()
     let auto = dir.path("haoshuichuan-1041", "autosave");
     assert!(auto.is_file(), "{}", auto.display());
     let replay_file = dir.0.join("haoshuichuan-1041-autosave.replay.ron");
-    let replay: ordos_core::replay::Replay =
+    let replay: ordos_core::play::replay::Replay =
         ron::from_str(&std::fs::read_to_string(&replay_file).unwrap()).unwrap();
-    let scenario = app.world().resource::<Session>().game.scenario.clone();
-    assert_eq!(replay.verify(&scenario), Ok(1));
+    let setup = app.world().resource::<Session>().game.setup().clone();
+    assert_eq!(replay.verify(&setup), Ok(1));
     // Give an order mid-turn, quick-save, wander on, and load the quick save back.
     let (ren_fu, hash_then) = {
         let s = app.world().resource::<Session>();
@@ -252,7 +252,7 @@ fn a_game_is_autosaved_each_turn_and_a_quick_save_loads_back_to_the_same_state()
     assert_eq!(s.game.state_hash(), hash_saved);
     assert_eq!(
         s.control[1],
-        Control::Computer(ControllerKind::Ai(ordos_core::ai::Level::Normal))
+        Control::Computer(ControllerKind::Ai(ordos_core::play::ai::Level::Normal))
     );
     assert_eq!(s.strength.len(), 2, "the chart's history is rebuilt");
 }
@@ -338,9 +338,9 @@ fn a_march_can_be_taken_back_but_a_battle_cannot() {
         let s = app.world().resource::<Session>();
         assert!(
             s.game
-                .log
+                .log()
                 .iter()
-                .any(|(_, _, e)| matches!(e, ordos_core::event::Event::Battle { .. })),
+                .any(|(_, _, e)| matches!(e, ordos_core::model::event::Event::Battle { .. })),
             "the attack was fought: {}",
             s.message
         );

@@ -6,8 +6,9 @@ use super::map_view::{Hovered, MapGeometry};
 use super::screens::Screen;
 use super::session::Session;
 use bevy::prelude::*;
-use ordos_core::rules::Arm;
-use ordos_core::state::{Army, ArmyState, SupplyStatus};
+use ordos_core::load::tables::Arm;
+use ordos_core::model::state::{Army, ArmyState, SupplyStatus};
+use ordos_core::play::report::men_short;
 
 #[derive(Component)]
 struct Counter;
@@ -54,7 +55,7 @@ fn clear(mut commands: Commands, q: Query<Entity, Or<(With<Counter>, With<ReachM
 }
 
 fn side_colour(s: &Session, a: &Army) -> Color {
-    let side = &s.game.scenario.sides[usize::from(a.side.0)];
+    let side = &s.game.scenario().sides[usize::from(a.side.0)];
     Srgba::hex(side.color.trim_start_matches('#')).map_or(Color::srgb(0.4, 0.4, 0.4), Color::from)
 }
 
@@ -97,16 +98,6 @@ pub fn short_name(name: &str) -> String {
     }
 }
 
-pub fn thousands(men: u32) -> String {
-    if men >= 10_000 {
-        format!("{:.0}k", f64::from(men) / 1000.0)
-    } else if men >= 1000 {
-        format!("{:.1}k", f64::from(men) / 1000.0)
-    } else {
-        men.to_string()
-    }
-}
-
 fn sync_counters(
     mut commands: Commands,
     session: Option<Res<Session>>,
@@ -127,7 +118,7 @@ fn sync_counters(
     let viewer = s.viewer();
     let g = &s.game;
     let shown: Vec<&Army> = g
-        .state
+        .state()
         .armies
         .iter()
         .filter(|a| g.visible_to(a, viewer))
@@ -144,7 +135,7 @@ fn sync_counters(
         let z = 10.0 + k;
         // A counter that was drawn elsewhere glides to its new hex: marches, retreats and the
         // other side's moves are seen, not just found changed.
-        let same_game = drawn.0 == g.scenario.id;
+        let same_game = drawn.0 == g.scenario().id;
         let from = drawn
             .1
             .get(&a.id.0)
@@ -164,7 +155,7 @@ fn sync_counters(
             ))
             .id();
         let selected = s.selected == Some(a.id);
-        let def = &g.scenario.armies[usize::from(a.id.0)];
+        let def = &g.scenario().armies[usize::from(a.id.0)];
         let border = if selected {
             Color::srgb(1.0, 0.9, 0.2)
         } else {
@@ -188,7 +179,7 @@ fn sync_counters(
         let lines = [
             (main_arm(a).to_string(), 10.0, 16.0),
             (short_name(&def.commander), 10.0, 4.0),
-            (thousands(a.men.total()), 14.0, -9.0),
+            (men_short(a.men.total()), 14.0, -9.0),
         ];
         for (text, size, dy) in lines {
             commands.spawn((
@@ -213,7 +204,7 @@ fn sync_counters(
             Transform::from_xyz(0.0, -21.0, z + 0.2),
         ));
     }
-    *drawn = (g.scenario.id.clone(), seen);
+    *drawn = (g.scenario().id.clone(), seen);
 }
 
 fn sync_reach(

@@ -2,14 +2,14 @@
 //! the hex under the cursor; the log with the chronicle of the accounts; the order buttons.
 
 use super::Fonts;
-use super::counters::{condition, thousands};
+use super::counters::condition;
 use super::map_view::Hovered;
 use super::menus::{ButtonAction, button};
 use super::screens::Screen;
 use super::session::{Command, Session};
 use bevy::prelude::*;
-use ordos_core::event::{BattleResult, Event};
-use ordos_core::state::ArmyState;
+use ordos_core::play::report::{describe_event, men_short as thousands, weather_word};
+
 use ordos_core::{Game, Order};
 
 #[derive(Component)]
@@ -33,7 +33,7 @@ fn text(fonts: &Fonts, s: &str, size: f32) -> impl Bundle {
 
 fn spawn_hud(mut commands: Commands, fonts: Res<Fonts>, session: Option<Res<Session>>) {
     // A map preview (no armies) shows the map alone, without the order panel.
-    let preview = session.is_some_and(|s| s.game.state.armies.is_empty());
+    let preview = session.is_some_and(|s| s.game.state().armies.is_empty());
     commands
         .spawn((
             DespawnOnExit(Screen::Play),
@@ -115,103 +115,15 @@ fn spawn_hud(mut commands: Commands, fonts: Res<Fonts>, session: Option<Res<Sess
         });
 }
 
-fn weather_word(w: ordos_core::scenario::Weather) -> &'static str {
-    match w {
-        ordos_core::scenario::Weather::Clear => "clear",
-        ordos_core::scenario::Weather::Rain => "rain",
-        ordos_core::scenario::Weather::Snow => "snow",
-        ordos_core::scenario::Weather::Heat => "heat",
-    }
-}
-
-/// One line of the log for an event, or None for the routine ones. Says nothing of armies the
-/// viewer cannot see.
-/// How a battle ended, in words (the log and the battle report).
-pub fn result_words(result: BattleResult) -> &'static str {
-    match result {
-        BattleResult::Indecisive => "indecisive",
-        BattleResult::DefenderRetreats => "the defender falls back",
-        BattleResult::DefenderRouted => "the defender is routed",
-        BattleResult::AttackerRepulsed => "the attack is thrown back",
-        BattleResult::AttackerRouted => "the attacker is routed",
-        BattleResult::PlaceStormed => "the walls are stormed",
-    }
-}
-
-pub fn describe(g: &Game, e: &Event) -> Option<String> {
-    let name = |a: ordos_core::state::ArmyId| g.scenario.armies[usize::from(a.0)].name.clone();
-    let side = |s: ordos_core::state::SideId| g.scenario.sides[usize::from(s.0)].name.clone();
-    Some(match e {
-        Event::Chronicle { date, text } => format!("{date} — {text}"),
-        Event::Ambushed { army, by, .. } => format!(
-            "AMBUSH! {} is attacked from hiding by {}",
-            name(*army),
-            by.iter().map(|b| name(*b)).collect::<Vec<_>>().join(", ")
-        ),
-        Event::Battle {
-            attacker,
-            defender,
-            attacker_losses,
-            defender_losses,
-            result,
-            factors,
-            ..
-        } => {
-            let how = result_words(*result);
-            let surprise = if factors.surprise { " (surprise)" } else { "" };
-            format!(
-                "{} attacks {}{surprise}: losses {} / {}; {how}",
-                name(*attacker),
-                name(*defender),
-                thousands(attacker_losses.total()),
-                thousands(defender_losses.total())
-            )
-        }
-        Event::Surrendered { army, men } => {
-            format!("{} surrenders: {} men taken", name(*army), thousands(*men))
-        }
-        Event::PlaceCaptured { place, side: s, .. } => {
-            format!("{} is taken by {}", g.place(*place).name, side(*s))
-        }
-        Event::SiegeBegun { army, place, .. } => {
-            format!("{} besieges {}", name(*army), g.place(*place).name)
-        }
-        Event::SiegeLifted {
-            army,
-            place,
-            reason,
-        } => format!(
-            "{} lifts the siege of {}: {reason}",
-            name(*army),
-            g.place(*place).name
-        ),
-        Event::StateChanged {
-            army,
-            state: ArmyState::Routed,
-        } => format!("{} is routed", name(*army)),
-        Event::PortersSentHome { army, porters, .. } => format!(
-            "{}: {} porters, their loads eaten, go home",
-            name(*army),
-            thousands(*porters)
-        ),
-        Event::ConditionMet { side: s, text, .. } => format!("{}: {text}", side(*s)),
-        Event::GameOver { reason, .. } => format!("The game is over: {reason}"),
-        Event::Weather { weather, date } if *weather != ordos_core::scenario::Weather::Clear => {
-            format!("{date}: {}", weather_word(*weather))
-        }
-        _ => return None,
-    })
-}
-
 fn army_panel(s: &Session, g: &Game) -> String {
     let Some(id) = s.selected else {
         return "Click one of your armies to select it.\nClick a hex to march there (Shift or [M]: forced march);\nclick an adjacent enemy to attack it.\nWASD/arrows pan, wheel or +/- zoom.\n[Z] overlays: supply, zones of control, forage and water.\n[F5] quick save, [F9] load it; [R] battles; [F1] help.".into();
     };
     let a = g.army(id);
-    let def = &g.scenario.armies[usize::from(id.0)];
+    let def = &g.scenario().armies[usize::from(id.0)];
     let days = g.food_days(a);
     let supply = if g
-        .state
+        .state()
         .in_supply
         .get(usize::from(id.0))
         .copied()
@@ -259,7 +171,7 @@ fn order_preview(s: &Session, g: &Game, h: ordos_core::hex::Hex) -> String {
         if !a.hex.is_adjacent(h) {
             return format!(
                 "\n\n{} is not next to us.",
-                g.scenario.armies[usize::from(e.id.0)].name
+                g.scenario().armies[usize::from(e.id.0)].name
             );
         }
         let o = g.odds(id, e.id, false);
@@ -284,7 +196,7 @@ fn order_preview(s: &Session, g: &Game, h: ordos_core::hex::Hex) -> String {
         }
         return format!(
             "\n\nAttack {}: odds {}.{:02} to 1 · they give way {}% · expected losses {} / {}{}",
-            g.scenario.armies[usize::from(e.id.0)].name,
+            g.scenario().armies[usize::from(e.id.0)].name,
             o.ratio_pct / 100,
             o.ratio_pct % 100,
             o.win_pct,
@@ -319,27 +231,29 @@ fn hex_panel(g: &Game, h: ordos_core::hex::Hex) -> String {
     let Some(t) = g.terrain_at(h) else {
         return String::new();
     };
-    let season = g.state.date.season();
+    let season = g.state().date.season();
+    let water = if g.water_on(h) {
+        "water here"
+    } else if g.water_near(h) {
+        "water next to it"
+    } else {
+        "NO WATER within reach"
+    };
     let mut s = format!(
-        "\n\nHex {h}: {}\nforage {} ge/man/day · {}",
+        "\n\nHex {h}: {}\nforage gives {}% of a man's ration · {water}",
         t.name,
-        t.forage_ge.get(season),
-        if t.water || g.map.has_spring(h) {
-            "water"
-        } else {
-            "no water"
-        }
+        g.forage_share_pct(h, season),
     );
     if let Some(p) = g.place_at(h) {
         let def = p;
         let owner = p.owner.map_or("no one".to_string(), |o| {
-            g.scenario.sides[usize::from(o.0)].name.clone()
+            g.scenario().sides[usize::from(o.0)].name.clone()
         });
         s.push_str(&format!(
             "\n{} ({owner}) walls {} · stores {} sheng · {}",
             def.name,
             p.walls,
-            p.stores_ge / 10,
+            p.stores_sheng(),
             if p.water { "wells" } else { "no wells" }
         ));
     }
@@ -359,16 +273,16 @@ fn update_hud(
     }
     let g = &s.game;
     let acting = s.acting_side().map_or("—".to_string(), |a| {
-        g.scenario.sides[usize::from(a.0)].name.clone()
+        g.scenario().sides[usize::from(a.0)].name.clone()
     });
-    let season = format!("{:?}", g.state.date.season()).to_lowercase();
+    let season = format!("{:?}", g.state().date.season()).to_lowercase();
     if let Ok(mut t) = top.single_mut() {
         t.0 = format!(
             "{}   ·   {}  ({season}, {})   ·   turn {}   ·   {acting} to move{}",
-            g.scenario.title,
-            g.state.date,
-            weather_word(g.state.weather),
-            g.state.turn,
+            g.scenario().title,
+            g.state().date,
+            weather_word(g.state().weather),
+            g.state().turn,
             if s.forced { "   ·   FORCED MARCH" } else { "" }
         );
     }
@@ -385,10 +299,10 @@ fn update_hud(
     }
     if let Ok(mut t) = log.single_mut() {
         let lines: Vec<String> = g
-            .log
+            .log()
             .iter()
             .rev()
-            .filter_map(|(_, _, e)| describe(g, e))
+            .filter_map(|(_, _, e)| describe_event(g, e))
             .take(9)
             .collect();
         t.0 = lines.into_iter().rev().collect::<Vec<_>>().join("\n");
@@ -420,7 +334,7 @@ fn keys(
         out.write(Command::Save("quicksave".into()));
     }
     if pressed(KeyCode::F9) {
-        let file = saves.path(&s.game.scenario.id, "quicksave");
+        let file = saves.path(&s.game.scenario().id, "quicksave");
         out.write(Command::Load(file));
     }
     for (k, action) in [
@@ -456,7 +370,7 @@ pub fn army_order(s: &Session, action: ButtonAction) -> Option<Order> {
         ButtonAction::Besiege => {
             let a = g.army(army);
             let p = g
-                .state
+                .state()
                 .places
                 .iter()
                 .filter(|p| p.owner.is_some_and(|o| g.at_war(o, a.side)))
@@ -474,7 +388,7 @@ pub fn army_order(s: &Session, action: ButtonAction) -> Option<Order> {
         },
         ButtonAction::CutWater => {
             let a = g.army(army);
-            let p = g.state.places.iter().find(|p| {
+            let p = g.state().places.iter().find(|p| {
                 p.hex.is_adjacent(a.hex) && p.water && p.owner.is_some_and(|o| g.at_war(o, a.side))
             })?;
             Order::CutWater { army, place: p.id }
@@ -482,7 +396,7 @@ pub fn army_order(s: &Session, action: ButtonAction) -> Option<Order> {
         ButtonAction::Deliver => {
             let a = g.army(army);
             let to = g
-                .state
+                .state()
                 .armies
                 .iter()
                 .filter(|b| {

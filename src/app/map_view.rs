@@ -9,7 +9,7 @@ use bevy::window::PrimaryWindow;
 use bevy_ecs_tilemap::prelude::*;
 use ordos_core::Order;
 use ordos_core::hex::Hex;
-use ordos_core::state::ArmyState;
+use ordos_core::model::state::ArmyState;
 
 /// Pixel size of one hex tile (pointy-top: width = √3 × radius, height = 2 × radius).
 pub const TILE: TilemapTileSize = TilemapTileSize { x: 64.0, y: 74.0 };
@@ -176,9 +176,9 @@ fn despawn_map(mut commands: Commands, q: Query<Entity, With<MapEntity>>) {
     commands.remove_resource::<MapGeometry>();
 }
 
-fn place_colour(s: &Session, owner: Option<ordos_core::state::SideId>) -> Color {
+fn place_colour(s: &Session, owner: Option<ordos_core::model::state::SideId>) -> Color {
     owner
-        .and_then(|o| s.game.scenario.sides.get(usize::from(o.0)))
+        .and_then(|o| s.game.scenario().sides.get(usize::from(o.0)))
         .and_then(|side| Srgba::hex(side.color.trim_start_matches('#')).ok())
         .map_or(Color::srgb(0.3, 0.3, 0.3), Color::from)
 }
@@ -197,17 +197,17 @@ fn spawn_map(
         return; // back from the hand-over screen: the map is still there
     }
     let game = &session.game;
-    let geo = MapGeometry::new(game.map.width as u32, game.map.height as u32);
+    let geo = MapGeometry::new(game.map().width as u32, game.map().height as u32);
     let texture: Handle<Image> = assets.load("tiles/terrain.png");
     let tilemap = commands.spawn(MapEntity).id();
     let mut storage = TileStorage::empty(geo.size);
-    for i in 0..game.map.len() {
-        let h = game.map.hex_at(i);
+    for i in 0..game.map().len() {
+        let h = game.map().hex_at(i);
         let Some(pos) = geo.tile(h) else { continue };
         let id = game
-            .map
+            .map()
             .terrain(h)
-            .map(|t| game.rules.terrain[t].id.as_str())
+            .map(|t| game.rules().terrain[t].id.as_str())
             .unwrap_or("steppe");
         let index = TILE_ORDER.iter().position(|x| *x == id).unwrap_or(0) as u32;
         let tile = commands
@@ -230,7 +230,7 @@ fn spawn_map(
         anchor: geo.anchor,
         ..default()
     });
-    for (h, name) in &game.scenario.map.labels {
+    for (h, name) in &game.scenario().map.labels {
         let (legible, transform) = Legible::at(geo.world(*h), Vec2::ZERO, 5.0);
         commands.spawn((
             MapEntity,
@@ -245,7 +245,7 @@ fn spawn_map(
         // Open on the acting side's armies, zoomed to show the whole map.
         let viewer = session.viewer();
         let own: Vec<Vec2> = game
-            .state
+            .state()
             .armies
             .iter()
             .filter(|a| a.side == viewer && a.is_active())
@@ -283,7 +283,7 @@ fn spawn_map(
 
 /// Marks a place's square so its colour follows its owner.
 #[derive(Component)]
-pub struct PlaceMarker(pub ordos_core::state::PlaceId);
+pub struct PlaceMarker(pub ordos_core::model::state::PlaceId);
 
 #[derive(Component)]
 struct PlaceEntity;
@@ -307,7 +307,7 @@ fn sync_places(
         commands.entity(e).despawn();
     }
     let game = &session.game;
-    for p in &game.state.places {
+    for p in &game.state().places {
         let at = geo.world(p.hex);
         let size = 18.0 + 6.0 * f32::from(p.walls);
         commands.spawn((
@@ -497,7 +497,7 @@ mod tests {
 
     #[test]
     fn every_standard_terrain_has_a_tile() {
-        for t in ordos_core::rules::Rules::standard().terrain {
+        for t in ordos_core::load::tables::Rules::standard().terrain {
             assert!(TILE_ORDER.contains(&t.id.as_str()), "no tile for {}", t.id);
         }
     }

@@ -2,13 +2,13 @@
 //! who plays each side), the hotseat hand-over and the end screen.
 
 use super::Fonts;
-use super::counters::thousands;
 use super::hud::{INK, PAPER, army_order};
 use super::screens::Screen;
 use super::session::{Catalog, Command, Control, Session};
 use bevy::prelude::*;
-use ordos_core::controller::ControllerKind;
-use ordos_core::state::{Cause, SideId};
+use ordos_core::model::state::{Cause, SideId};
+use ordos_core::play::kinds::ControllerKind;
+use ordos_core::play::report::men_short as thousands;
 
 /// What a button does.
 #[derive(Component, Clone, Copy, Debug, PartialEq, Eq)]
@@ -178,6 +178,7 @@ fn picker(
                 })
                 .with_children(|list| {
                     for (i, s) in catalog.scenarios.iter().enumerate() {
+                        let s = &s.scenario;
                         button(
                             list,
                             &fonts,
@@ -203,7 +204,7 @@ fn picker(
                     let sides = catalog
                         .scenarios
                         .get(choice.scenario)
-                        .map_or(0, |s| s.sides.len());
+                        .map_or(0, |s| s.scenario.sides.len());
                     for i in 0..sides {
                         d.spawn(Node {
                             column_gap: Val::Px(10.0),
@@ -225,7 +226,7 @@ fn reset_control(catalog: &Catalog, choice: &mut PickerChoice) {
     let n = catalog
         .scenarios
         .get(choice.scenario)
-        .map_or(0, |s| s.sides.len());
+        .map_or(0, |s| s.scenario.sides.len());
     if choice.control.len() != n {
         // The first side is a human, the rest are played by the AI.
         choice.control = (0..n)
@@ -233,7 +234,7 @@ fn reset_control(catalog: &Catalog, choice: &mut PickerChoice) {
                 if i == 0 {
                     Control::Human
                 } else {
-                    Control::Computer(ControllerKind::Ai(ordos_core::ai::Level::Normal))
+                    Control::Computer(ControllerKind::Ai(ordos_core::play::ai::Level::Normal))
                 }
             })
             .collect();
@@ -249,7 +250,7 @@ fn update_picker(
     if !choice.is_changed() {
         return;
     }
-    let Some(s) = catalog.scenarios.get(choice.scenario) else {
+    let Some(s) = catalog.scenarios.get(choice.scenario).map(|x| &x.scenario) else {
         return;
     };
     if let Ok(mut t) = text.single_mut() {
@@ -272,7 +273,7 @@ fn update_picker(
 
 fn hand_over(mut commands: Commands, session: Option<Res<Session>>, fonts: Res<Fonts>) {
     let who = session.as_ref().map_or("the next".to_string(), |s| {
-        s.game.scenario.sides[usize::from(s.viewer().0)]
+        s.game.scenario().sides[usize::from(s.viewer().0)]
             .name
             .clone()
     });
@@ -296,18 +297,18 @@ fn hand_over(mut commands: Commands, session: Option<Res<Session>>, fonts: Res<F
 fn end(mut commands: Commands, session: Option<Res<Session>>, fonts: Res<Fonts>) {
     let Some(s) = session else { return };
     let g = &s.game;
-    let outcome = g.state.over.as_ref();
+    let outcome = g.state().over.as_ref();
     let winner = outcome
         .and_then(|o| o.winner)
         .map_or("Neither side".to_string(), |w| {
-            g.scenario.sides[usize::from(w.0)].name.clone()
+            g.scenario().sides[usize::from(w.0)].name.clone()
         });
     let mut lines = format!(
         "{} wins.\n{}\n",
         winner,
         outcome.map_or("", |o| o.reason.as_str())
     );
-    for (i, side) in g.scenario.sides.iter().enumerate() {
+    for (i, side) in g.scenario().sides.iter().enumerate() {
         let (start, now, losses) = g.side_totals(SideId(i as u8));
         lines.push_str(&format!(
             "\n{}: {} of {} men remain.",
@@ -327,14 +328,14 @@ fn end(mut commands: Commands, session: Option<Res<Session>>, fonts: Res<Fonts>)
             .collect();
         lines.push_str(&format!("\n  men by turn: {}", series.join(" → ")));
     }
-    if !g.scenario.historical_outcome.is_empty() {
+    if !g.scenario().historical_outcome.is_empty() {
         lines.push_str(&format!(
             "\n\nIn history: {}",
-            g.scenario.historical_outcome
+            g.scenario().historical_outcome
         ));
     }
     commands.spawn(screen_root(Screen::End)).with_children(|p| {
-        p.spawn(words(&fonts, &g.scenario.title, 30.0));
+        p.spawn(words(&fonts, &g.scenario().title, 30.0));
         p.spawn((
             Node {
                 max_width: Val::Px(1000.0),

@@ -143,12 +143,12 @@ fn draw(
         Overlay::Supply => {
             for (i, inside) in g.supply_zone(viewer).into_iter().enumerate() {
                 if inside {
-                    mark(g.map.hex_at(i), &hex, &tints[0], 0.8);
+                    mark(g.map().hex_at(i), &hex, &tints[0], 0.8);
                 }
             }
             // Each of its armies' line to the stores it draws on (none: cut off).
             for a in g
-                .state
+                .state()
                 .armies
                 .iter()
                 .filter(|a| a.side == viewer && a.is_active())
@@ -176,19 +176,19 @@ fn draw(
         Overlay::Zoc => {
             for (i, zoc) in g.enemy_zoc(viewer).into_iter().enumerate() {
                 if zoc {
-                    mark(g.map.hex_at(i), &hex, &tints[1], 0.8);
+                    mark(g.map().hex_at(i), &hex, &tints[1], 0.8);
                 }
             }
         }
         Overlay::Forage => {
-            let season = g.state.date.season();
-            let most = (0..g.map.len())
-                .map(|i| g.forage_per_man_ge(g.map.hex_at(i), season))
+            let season = g.state().date.season();
+            let most = (0..g.map().len())
+                .map(|i| g.forage_per_man_ge(g.map().hex_at(i), season))
                 .max()
                 .unwrap_or(0)
                 .max(1);
-            for i in 0..g.map.len() {
-                let h = g.map.hex_at(i);
+            for i in 0..g.map().len() {
+                let h = g.map().hex_at(i);
                 let f = g.forage_per_man_ge(h, season);
                 let k = (f * 4).div_ceil(most).min(4) as usize;
                 if f > 0 {

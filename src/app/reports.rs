@@ -3,14 +3,11 @@
 //! the help (`F1`: every key and what the map shows).
 
 use super::Fonts;
-use super::counters::thousands;
 use super::hud::{INK, PAPER};
 use super::screens::Screen;
 use super::session::Session;
 use bevy::prelude::*;
-use ordos_core::Game;
-use ordos_core::event::Event;
-use ordos_core::state::{Cause, Losses};
+use ordos_core::play::report::battle_report;
 
 #[derive(Component)]
 struct BattlePanel;
@@ -62,7 +59,7 @@ fn spawn(
     commands.spawn((BattlePanel, panel(&fonts, 64.0)));
     commands.spawn((HelpPanel, panel(&fonts, 64.0)));
     // A game just begun or loaded: what happened before is in the log, not news.
-    seen.log_len = session.map_or(0, |s| s.game.log.len());
+    seen.log_len = session.map_or(0, |s| s.game.log().len());
     seen.open = false;
 }
 
@@ -77,13 +74,13 @@ fn keys(
         if !seen.open
             && let Some(s) = &session
         {
-            seen.log_len = s.game.log.len();
+            seen.log_len = s.game.log().len();
         }
     }
     if keys.just_pressed(KeyCode::Escape) && seen.open {
         seen.open = false;
         if let Some(s) = &session {
-            seen.log_len = s.game.log.len();
+            seen.log_len = s.game.log().len();
         }
     }
     if keys.just_pressed(KeyCode::F1) {
@@ -113,7 +110,7 @@ fn update(
         return;
     }
     let g = &s.game;
-    let from = seen.log_len.min(g.log.len());
+    let from = seen.log_len.min(g.log().len());
     let report = battle_report(g, from);
     // New battles open the report by themselves.
     if s.is_changed() && !report.is_empty() && !seen.open {
@@ -127,70 +124,6 @@ fn update(
             *v = Visibility::Hidden;
         }
     }
-}
-
-/// Men lost, by cause, in words: "30 killed, 45 wounded".
-pub fn losses_in_words(l: &Losses) -> String {
-    let parts: Vec<String> = Cause::ALL
-        .iter()
-        .filter(|c| l.get(**c) > 0)
-        .map(|c| {
-            let word = match c {
-                Cause::Killed => "killed",
-                Cause::Wounded => "wounded",
-                Cause::Captured => "captured",
-                Cause::Hunger => "starved",
-                Cause::Thirst => "died of thirst",
-                Cause::Cold => "died of cold",
-                Cause::Disease => "sick",
-                Cause::Drowned => "drowned",
-                Cause::Deserted => "deserted",
-            };
-            format!("{} {word}", thousands(l.get(*c)))
-        })
-        .collect();
-    if parts.is_empty() {
-        "none".into()
-    } else {
-        parts.join(", ")
-    }
-}
-
-/// Every battle in the log from `from` on, with losses by cause.
-pub fn battle_report(g: &Game, from: usize) -> String {
-    let name = |a: ordos_core::state::ArmyId| g.scenario.armies[usize::from(a.0)].name.clone();
-    let mut out = String::new();
-    for (_, date, e) in &g.log[from..] {
-        if let Event::Battle {
-            attacker,
-            defender,
-            hex,
-            attacker_losses,
-            defender_losses,
-            result,
-            factors,
-            ..
-        } = e
-        {
-            let how = super::hud::result_words(*result);
-            let surprise = if factors.surprise {
-                ", by surprise"
-            } else {
-                ""
-            };
-            out.push_str(&format!(
-                "{date}: {} attacks {} {}{surprise} — {how}\n  {}: {}\n  {}: {}\n",
-                name(*attacker),
-                name(*defender),
-                ordos_core::sim::describe_hex(g, *hex),
-                name(*attacker),
-                losses_in_words(attacker_losses),
-                name(*defender),
-                losses_in_words(defender_losses),
-            ));
-        }
-    }
-    out
 }
 
 const HELP: &str = "Help  [F1 to close]

@@ -9,8 +9,8 @@
 
 use super::session::{Catalog, Control, Session};
 use bevy::prelude::Resource;
-use ordos_core::controller::ControllerKind;
-use ordos_core::replay::SavedGame;
+use ordos_core::play::kinds::ControllerKind;
+use ordos_core::play::replay::SavedGame;
 use std::path::{Path, PathBuf};
 
 /// Where saves go: `$ORDOS_SAVES`, else `./saves` (tests point it at a scratch folder).
@@ -19,9 +19,7 @@ pub struct SaveDir(pub PathBuf);
 
 impl Default for SaveDir {
     fn default() -> Self {
-        SaveDir(
-            std::env::var_os("ORDOS_SAVES").map_or_else(|| PathBuf::from("saves"), PathBuf::from),
-        )
+        SaveDir(crate::paths::saves_dir())
     }
 }
 
@@ -31,14 +29,7 @@ impl SaveDir {
     }
 }
 
-fn write_atomic(path: &Path, text: &str) -> Result<(), String> {
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
-    }
-    let tmp = path.with_extension("ron.tmp");
-    std::fs::write(&tmp, text).map_err(|e| format!("{}: {e}", tmp.display()))?;
-    std::fs::rename(&tmp, path).map_err(|e| format!("{}: {e}", path.display()))
-}
+use crate::files::write_atomic;
 
 fn pretty<T: serde::Serialize>(value: &T) -> Result<String, String> {
     ron::ser::to_string_pretty(value, ron::ser::PrettyConfig::default()).map_err(|e| e.to_string())
@@ -47,7 +38,7 @@ fn pretty<T: serde::Serialize>(value: &T) -> Result<String, String> {
 /// Writes the session as a save in `slot` (and, for the autosave, its replay beside it).
 pub fn save(dir: &SaveDir, session: &Session, slot: &str) -> Result<PathBuf, String> {
     let saved = session.saved();
-    let id = &session.game.scenario.id;
+    let id = &session.game.scenario().id;
     let file = dir.path(id, slot);
     write_atomic(&file, &pretty(&saved)?)?;
     if slot == "autosave" {
@@ -60,7 +51,11 @@ pub fn save(dir: &SaveDir, session: &Session, slot: &str) -> Result<PathBuf, Str
 /// Reads a save and re-plays it into a session. Every problem names the file.
 pub fn load(file: &Path, catalog: &Catalog) -> Result<Session, String> {
     let shown = file.display();
-    let text = std::fs::read_to_string(file).map_err(|e| format!("{shown}: {e}"))?;
+    let bytes =
+        ordos_core::load::read::read_regular(file, ordos_core::load::read::MAX_RECORD_BYTES)
+            .map_err(|e| format!("{shown}: {e}"))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| format!("{shown}: not a text file (is this an Ordos save?)"))?;
     let saved: SavedGame = ron::from_str(&text).map_err(|e| {
         format!(
             "{shown}:{}:{}: {} (is this an Ordos save?)",
@@ -70,7 +65,7 @@ pub fn load(file: &Path, catalog: &Catalog) -> Result<Session, String> {
     let scenario = catalog
         .scenarios
         .iter()
-        .find(|s| s.id == saved.replay.scenario)
+        .find(|s| s.scenario.id == saved.replay.scenario)
         .ok_or_else(|| {
             format!(
                 "{shown}: no scenario `{}` is installed",
@@ -88,6 +83,14 @@ pub fn load(file: &Path, catalog: &Catalog) -> Result<Session, String> {
                 .map_err(|e| format!("{shown}: {e}")),
         })
         .collect::<Result<Vec<_>, _>>()?;
+    let sides = scenario.scenario.sides.len();
+    if control.len() != sides {
+        return Err(format!(
+            "{shown}: names {} controller(s), but `{}` has {sides} sides (the save is damaged or for another version)",
+            control.len(),
+            scenario.scenario.id
+        ));
+    }
     Session::resume(scenario, &saved, control).map_err(|e| format!("{shown}: {e}"))
 }
 

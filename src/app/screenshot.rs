@@ -1,13 +1,15 @@
 //! `ordos screenshot SCENARIO --out FILE.png [--size WxH] [--screen title|picker|play|handover|end]`
-//! (or `region:ordos [--window S,W,N,E] [--hex-km K]` for a map preview):
+//! (or `region:ordos [--window S,W,N,E] [--hex-km K]` for a map preview; the arguments are
+//! parsed by the command line, `cli::ScreenshotArgs`):
 //! renders a screen of the game (by default the opening view of a scenario) and saves it.
 //! Modders preview their maps with it; the README's pictures and CI's smoke test use it.
 
+use super::overlays::Overlay;
 use super::screens::Screen;
 use super::session::{Catalog, Command, Control};
 use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, save_to_disk};
-use ordos_core::controller::ControllerKind;
+use ordos_core::play::kinds::ControllerKind;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -31,206 +33,171 @@ struct Plan {
 const SETTLE_FRAMES: u32 = 45;
 const GIVE_UP_FRAMES: u32 = 900;
 
-pub fn run(args: &[String]) -> ExitCode {
-    match parse(args) {
-        Ok(parsed) => shoot(parsed),
-        Err(e) => {
-            eprintln!(
-                "{e}\nusage: ordos screenshot SCENARIO --out FILE.png [--size WxH] [--screen title|picker|play|handover|end] [--turns N] [--select ARMY] [--overlay supply|zoc|forage] [--time-frames N]\n       ordos screenshot region:ordos --out FILE.png [--size WxH] [--window SOUTH,WEST,NORTH,EAST] [--hex-km K]"
-            );
-            ExitCode::from(2)
-        }
-    }
+/// What `ordos screenshot` takes (parsed by the command line).
+#[derive(clap::Args, Debug)]
+pub struct ScreenshotArgs {
+    /// A scenario id or path, or region:ordos for a map of the geography
+    pub scenario: Option<String>,
+    /// The PNG to write
+    #[arg(long, value_name = "FILE.png")]
+    pub out: Option<PathBuf>,
+    /// Window size, WxH
+    #[arg(long, value_name = "WxH", default_value = "1280x800", value_parser = parse_size)]
+    pub size: (u32, u32),
+    /// The screen to render
+    #[arg(long, value_enum, default_value = "play")]
+    pub screen: ShotScreen,
+    /// Turns to play on historical orders before the picture
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub turns: u32,
+    /// An army to select (its id), to show its reach
+    #[arg(long, value_name = "ARMY")]
+    pub select: Option<String>,
+    /// An overlay to show
+    #[arg(long, value_enum, default_value = "none")]
+    pub overlay: ShotOverlay,
+    /// Print the frame time over N frames after the picture
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub time_frames: u32,
+    /// With region:ordos: the window, SOUTH,WEST,NORTH,EAST in degrees
+    #[arg(long, value_name = "S,W,N,E", value_parser = parse_window)]
+    pub window: Option<ordos_core::load::geo::Window>,
+    /// With region:ordos: the hex size in km
+    #[arg(long, value_name = "K", value_parser = parse_hex_km)]
+    pub hex_km: Option<u32>,
 }
 
-type Parsed = (
-    String,
-    PathBuf,
-    (u32, u32),
-    Screen,
-    (u32, u32),
-    (Option<String>, super::overlays::Overlay),
-    Option<(ordos_core::geo::Window, u32)>,
-);
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ShotScreen {
+    Title,
+    Picker,
+    Play,
+    Handover,
+    End,
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ShotOverlay {
+    None,
+    Supply,
+    Zoc,
+    Forage,
+}
+
+fn parse_size(v: &str) -> Result<(u32, u32), String> {
+    let (w, h) = v
+        .split_once('x')
+        .ok_or(format!("{v}: expected WxH, e.g. 1280x800"))?;
+    let size: (u32, u32) = (
+        w.parse().map_err(|_| format!("{v}: bad width"))?,
+        h.parse().map_err(|_| format!("{v}: bad height"))?,
+    );
+    if !(200..=8192).contains(&size.0) || !(200..=8192).contains(&size.1) {
+        return Err(format!("{v}: each side must be 200 to 8192 pixels"));
+    }
+    Ok(size)
+}
+
+fn parse_window(v: &str) -> Result<ordos_core::load::geo::Window, String> {
+    let n: Vec<f64> = v
+        .split(',')
+        .map(|x| x.trim().parse::<f64>())
+        .collect::<Result<_, _>>()
+        .map_err(|_| format!("{v}: expected SOUTH,WEST,NORTH,EAST in degrees"))?;
+    let [south, west, north, east] = n[..] else {
+        return Err(format!("{v}: expected four numbers: SOUTH,WEST,NORTH,EAST"));
+    };
+    Ok(ordos_core::load::geo::Window {
+        south,
+        west,
+        north,
+        east,
+    })
+}
+
+fn parse_hex_km(v: &str) -> Result<u32, String> {
+    let km: f64 = v
+        .parse()
+        .map_err(|_| format!("{v}: expected a number of km, e.g. 5"))?;
+    if !(0.2..=100.0).contains(&km) {
+        return Err(format!("{v}: expected 0.2 to 100 km"));
+    }
+    Ok((km * 1000.0).round() as u32)
+}
 
 /// The whole Ordos frontier at 5 km a hex: the default window of `region:ordos`.
-const ORDOS_WINDOW: ordos_core::geo::Window = ordos_core::geo::Window {
+const ORDOS_WINDOW: ordos_core::load::geo::Window = ordos_core::load::geo::Window {
     south: 35.0,
     west: 100.0,
     north: 41.5,
     east: 111.5,
 };
 
-fn parse(args: &[String]) -> Result<Parsed, String> {
-    let (mut scenario, mut out, mut size, mut screen) = (None, None, (1280, 800), Screen::Play);
-    let (mut turns, mut select, mut time_frames) = (0, None, 0);
-    let (mut window, mut hex_km) = (None, None);
-    let mut overlay = super::overlays::Overlay::None;
-    let mut i = 0;
-    while i < args.len() {
-        let val = |i: usize| {
-            args.get(i + 1)
-                .cloned()
-                .ok_or_else(|| format!("{} needs a value", args[i]))
-        };
-        match args[i].as_str() {
-            "--out" => out = Some(PathBuf::from(val(i)?)),
-            "--size" => {
-                let v = val(i)?;
-                let (w, h) = v
-                    .split_once('x')
-                    .ok_or(format!("--size {v}: expected WxH, e.g. 1280x800"))?;
-                size = (
-                    w.parse().map_err(|_| format!("--size {v}: bad width"))?,
-                    h.parse().map_err(|_| format!("--size {v}: bad height"))?,
-                );
-                if !(200..=8192).contains(&size.0) || !(200..=8192).contains(&size.1) {
-                    return Err(format!("--size {v}: each side must be 200 to 8192 pixels"));
-                }
-            }
-            "--turns" => {
-                turns = val(i)?
-                    .parse()
-                    .map_err(|_| "--turns needs a whole number".to_string())?
-            }
-            "--select" => select = Some(val(i)?),
-            "--overlay" => {
-                use super::overlays::Overlay;
-                overlay = match val(i)?.as_str() {
-                    "supply" => Overlay::Supply,
-                    "zoc" => Overlay::Zoc,
-                    "forage" => Overlay::Forage,
-                    "none" => Overlay::None,
-                    other => {
-                        return Err(format!(
-                            "--overlay {other}: expected supply, zoc, forage or none"
-                        ));
-                    }
-                }
-            }
-            "--time-frames" => {
-                time_frames = val(i)?
-                    .parse()
-                    .map_err(|_| "--time-frames needs a whole number".to_string())?
-            }
-            "--window" => {
-                let v = val(i)?;
-                let n: Vec<f64> = v
-                    .split(',')
-                    .map(|x| x.trim().parse::<f64>())
-                    .collect::<Result<_, _>>()
-                    .map_err(|_| {
-                        format!("--window {v}: expected SOUTH,WEST,NORTH,EAST in degrees")
-                    })?;
-                let [south, west, north, east] = n[..] else {
-                    return Err(format!(
-                        "--window {v}: expected four numbers: SOUTH,WEST,NORTH,EAST"
-                    ));
-                };
-                window = Some(ordos_core::geo::Window {
-                    south,
-                    west,
-                    north,
-                    east,
-                });
-            }
-            "--hex-km" => {
-                let v = val(i)?;
-                let km: f64 = v
-                    .parse()
-                    .map_err(|_| format!("--hex-km {v}: expected a number of km, e.g. 5"))?;
-                if !(0.2..=100.0).contains(&km) {
-                    return Err(format!("--hex-km {v}: expected 0.2 to 100 km"));
-                }
-                hex_km = Some((km * 1000.0).round() as u32);
-            }
-            "--screen" => {
-                screen = match val(i)?.as_str() {
-                    "title" => Screen::Title,
-                    "picker" => Screen::Picker,
-                    "play" => Screen::Play,
-                    "end" => Screen::End,
-                    "handover" => Screen::HandOver,
-                    other => {
-                        return Err(format!(
-                            "--screen {other}: expected title, picker, play, handover or end"
-                        ));
-                    }
-                }
-            }
-            a if a.starts_with("--") => return Err(format!("unknown option {a}")),
-            a if scenario.is_none() => {
-                scenario = Some(a.to_string());
-                i += 1;
-                continue;
-            }
-            a => return Err(format!("unexpected argument `{a}`")),
-        }
-        i += 2;
-    }
-    let out = out.ok_or("--out FILE.png is required")?;
+fn usage(e: impl std::fmt::Display) -> ExitCode {
+    eprintln!("{e}\nrun `ordos screenshot --help` for usage");
+    ExitCode::from(2)
+}
+
+/// Renders the screen the arguments ask for and saves it.
+pub fn run(a: ScreenshotArgs) -> ExitCode {
+    let Some(out) = a.out.clone() else {
+        return usage("--out FILE.png is required");
+    };
     if out.extension().is_none_or(|e| e != "png") {
-        return Err(format!(
+        return usage(format!(
             "{}: the picture is saved as PNG; name it .png",
             out.display()
         ));
     }
-    let scenario = scenario
-        .ok_or("a SCENARIO is required (an id from `ordos list`, a path, or region:ordos)")?;
-    let region = if scenario.starts_with("region:") {
-        Some((window.unwrap_or(ORDOS_WINDOW), hex_km.unwrap_or(5000)))
-    } else if window.is_some() || hex_km.is_some() {
-        return Err("--window and --hex-km go with region:ordos".into());
-    } else {
-        None
+    let Some(scenario) = a.scenario.clone() else {
+        return usage("a SCENARIO is required (an id from `ordos list`, a path, or region:ordos)");
     };
-    Ok((
-        scenario,
-        out,
-        size,
-        screen,
-        (turns, time_frames),
-        (select, overlay),
-        region,
-    ))
-}
-
-fn shoot(
-    (scenario, out, size, screen, (turns, time_frames), (select, overlay), region): Parsed,
-) -> ExitCode {
-    let found = match region {
+    let region = scenario.starts_with("region:");
+    if !region && (a.window.is_some() || a.hex_km.is_some()) {
+        return usage("--window and --hex-km go with region:ordos");
+    }
+    let found = if region {
         // A map preview: the geography's places on the generated map, no armies.
-        Some((window, hex_m)) => {
-            let id = scenario.trim_start_matches("region:");
-            ordos_core::geo::preview_scenario(id, window, hex_m).map_err(|e| {
-                eprintln!("{scenario}: {e}");
-                ExitCode::from(1)
-            })
-        }
-        None => crate::cli::find_scenario(&scenario).map_err(|f| {
-            eprintln!("{}", f.message);
-            ExitCode::from(f.code)
-        }),
+        let id = scenario.trim_start_matches("region:");
+        let window = a.window.unwrap_or(ORDOS_WINDOW);
+        ordos_core::load::preview(id, window, a.hex_km.unwrap_or(5000))
+    } else {
+        crate::paths::catalog().find(&scenario)
     };
     let chosen = match found {
         Ok(s) => s,
-        Err(code) => return code,
+        Err(e) => {
+            eprintln!("{scenario}: {e}");
+            return ExitCode::from(1);
+        }
     };
     let mut catalog = Catalog::load();
-    let index = match catalog
-        .scenarios
-        .iter()
-        .position(|s| s.id == chosen.id && *s == chosen)
-    {
+    let index = match catalog.scenarios.iter().position(|s| *s == chosen) {
         Some(i) => i,
         None => {
             catalog.scenarios.push(chosen);
+            catalog
+                .origins
+                .push(ordos_core::load::catalog::Origin::Working);
             catalog.scenarios.len() - 1
         }
     };
+    let screen = match a.screen {
+        ShotScreen::Title => Screen::Title,
+        ShotScreen::Picker => Screen::Picker,
+        ShotScreen::Play => Screen::Play,
+        ShotScreen::Handover => Screen::HandOver,
+        ShotScreen::End => Screen::End,
+    };
+    let overlay = match a.overlay {
+        ShotOverlay::None => Overlay::None,
+        ShotOverlay::Supply => Overlay::Supply,
+        ShotOverlay::Zoc => Overlay::Zoc,
+        ShotOverlay::Forage => Overlay::Forage,
+    };
     let _ = std::fs::remove_file(&out);
     App::new()
-        .add_plugins(super::default_plugins("Ordos — screenshot", size, true))
+        .add_plugins(super::default_plugins("Ordos — screenshot", a.size, true))
         .add_plugins((super::LogicPlugins, super::ViewPlugins))
         .insert_resource(catalog)
         .insert_resource(Plan {
@@ -239,9 +206,9 @@ fn shoot(
             out: out.clone(),
             frames: 0,
             shot_at: None,
-            turns,
-            select,
-            time_frames,
+            turns: a.turns,
+            select: a.select.clone(),
+            time_frames: a.time_frames,
             frame_secs: Vec::new(),
         })
         .insert_resource(overlay)

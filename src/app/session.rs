@@ -4,12 +4,15 @@
 
 use super::screens::Screen;
 use bevy::prelude::*;
-use ordos_core::ai::Level;
-use ordos_core::controller::{Controller, ControllerKind, make};
-use ordos_core::event::Event;
-use ordos_core::replay::{Replay, TurnRecord, hex_hash};
-use ordos_core::state::{ArmyId, SideId};
-use ordos_core::{Game, Order, Scenario};
+use ordos_core::load::catalog::Origin;
+use ordos_core::model::event::Event;
+use ordos_core::model::state::{ArmyId, SideId};
+use ordos_core::play::ai::Level;
+use ordos_core::play::controller::Controller;
+use ordos_core::play::kinds::{ControllerKind, make};
+use ordos_core::play::replay::{Replay, TurnRecord, hex_hash};
+use ordos_core::{Game, Order, Setup};
+use std::sync::Arc;
 
 /// Who gives a side its orders.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -49,20 +52,26 @@ impl Control {
     }
 }
 
-/// Every scenario found, valid ones first; files that do not validate are listed with why.
+/// Every scenario found (`paths::catalog`), with where each came from; files that do not
+/// validate are listed with why.
 #[derive(Resource, Default)]
 pub struct Catalog {
-    pub scenarios: Vec<Scenario>,
+    pub scenarios: Vec<Arc<Setup>>,
+    /// Where each scenario came from (a mod, or shipped with the game).
+    pub origins: Vec<Origin>,
     pub problems: Vec<String>,
 }
 
 impl Catalog {
     pub fn load() -> Catalog {
         let mut c = Catalog::default();
-        for (_, s) in crate::cli::scenario_files() {
-            match s {
-                Ok(s) => c.scenarios.push(s),
-                Err(e) => c.problems.push(e.to_string()),
+        for e in crate::paths::catalog().entries {
+            match e.loaded {
+                Ok(s) => {
+                    c.scenarios.push(s);
+                    c.origins.push(e.origin);
+                }
+                Err(err) => c.problems.push(err.to_string()),
             }
         }
         c
@@ -115,11 +124,13 @@ pub struct Session {
     computers: Vec<Option<Box<dyn Controller>>>,
     /// The game before each order of this part of the turn that can be taken back.
     undo: Vec<(Game, usize)>,
+    /// Loaded from a save's snapshot because its replay no longer verifies (the rules changed).
+    pub unverified: bool,
 }
 
 impl Session {
-    pub fn new(scenario: Scenario, control: Vec<Control>, seed: u64) -> Session {
-        let game = Game::new(scenario, seed);
+    pub fn new(setup: Arc<Setup>, control: Vec<Control>, seed: u64) -> Session {
+        let game = Game::new(setup, seed);
         let computers = control
             .iter()
             .map(|c| match c {
@@ -127,7 +138,7 @@ impl Session {
                 Control::Human => None,
             })
             .collect();
-        let replay = Replay::new(&game.scenario, seed);
+        let replay = Replay::new(game.setup(), seed);
         let mut s = Session {
             game,
             control,
@@ -140,42 +151,60 @@ impl Session {
             strength: Vec::new(),
             computers,
             undo: Vec::new(),
+            unverified: false,
         };
         s.record_strength();
         s
     }
 
     /// The game as a save: the replay so far and the turn in progress.
-    pub fn saved(&self) -> ordos_core::replay::SavedGame {
-        ordos_core::replay::SavedGame {
-            replay: self.replay.clone(),
+    pub fn saved(&self) -> ordos_core::play::replay::SavedGame {
+        let mut replay = self.replay.clone();
+        replay.seal(self.game.is_over());
+        ordos_core::play::replay::SavedGame {
+            replay,
             pending: self.orders.clone(),
             acting: self.acting,
             control: self.control.iter().map(|c| c.name().to_string()).collect(),
+            snapshot: Some(self.game.snapshot()),
         }
     }
 
     /// A session re-played from a save (every finished turn checked against its hash).
     pub fn resume(
-        scenario: &Scenario,
-        saved: &ordos_core::replay::SavedGame,
+        setup: &Arc<Setup>,
+        saved: &ordos_core::play::replay::SavedGame,
         control: Vec<Control>,
-    ) -> Result<Session, ordos_core::replay::ReplayError> {
-        let mut s = Session::new(scenario.clone(), control, saved.replay.seed);
+    ) -> Result<Session, ordos_core::play::replay::ReplayError> {
+        let mut s = Session::new(setup.clone(), control, saved.replay.seed);
         let mut strength = std::mem::take(&mut s.strength);
-        s.game = saved.resume(scenario, |g| strength.push(strength_row(g)))?;
+        let (game, how) = saved.load(setup, |g| strength.push(strength_row(g)))?;
+        s.game = game;
+        if how == ordos_core::play::replay::Loaded::FromSnapshot {
+            // The rules changed since: the game goes on from where it stood, unchecked, and
+            // its record starts again here.
+            strength = vec![strength_row(&s.game)];
+            s.unverified = true;
+            s.message =
+                "Recorded under older rules: loaded from its snapshot, not verified.".into();
+        }
         s.strength = strength;
         s.replay = saved.replay.clone();
-        s.orders = saved.pending.clone();
+        // From a snapshot, the orders of the turn in progress are already in the state.
+        s.orders = if s.unverified {
+            Vec::new()
+        } else {
+            saved.pending.clone()
+        };
         s.acting = saved
             .acting
-            .min(scenario.turn_order.len().saturating_sub(1));
+            .min(setup.scenario.turn_order.len().saturating_sub(1));
         Ok(s)
     }
 
     /// The side whose part of the turn it is.
     pub fn acting_side(&self) -> Option<SideId> {
-        let id = self.game.scenario.turn_order.get(self.acting)?;
+        let id = self.game.scenario().turn_order.get(self.acting)?;
         self.game.side_id(id)
     }
 
@@ -251,7 +280,7 @@ impl Session {
         let Some(Some(ctrl)) = self.computers.get_mut(i) else {
             return;
         };
-        let given = ordos_core::sim::play_side(&mut self.game, ctrl.as_mut(), side);
+        let given = ordos_core::play::sim::play_side(&mut self.game, ctrl.as_mut(), side);
         self.orders.extend(given);
     }
 
@@ -261,7 +290,7 @@ impl Session {
         let Some(side) = self.acting_side() else {
             return;
         };
-        let given = ordos_core::sim::play_side(
+        let given = ordos_core::play::sim::play_side(
             &mut self.game,
             make(ControllerKind::Historical).as_mut(),
             side,
@@ -283,8 +312,8 @@ impl Session {
             if self.game.is_over() {
                 return;
             }
-            if self.acting >= self.game.scenario.turn_order.len() {
-                let turn = self.game.state.turn;
+            if self.acting >= self.game.scenario().turn_order.len() {
+                let turn = self.game.state().turn;
                 self.game.end_turn();
                 let orders = std::mem::take(&mut self.orders);
                 self.replay.turns.push(TurnRecord {
@@ -318,7 +347,7 @@ impl Session {
 
 /// The men each side has now: a row of the end screen's chart.
 fn strength_row(g: &Game) -> Vec<u32> {
-    (0..g.scenario.sides.len())
+    (0..g.scenario().sides.len())
         .map(|s| g.side_totals(SideId(s as u8)).1)
         .collect()
 }
@@ -410,10 +439,10 @@ fn apply_commands(
             }
             Command::EndSide => {
                 let before = s.viewer();
-                let turn = s.game.state.turn;
+                let turn = s.game.state().turn;
                 s.advance();
                 // Every finished turn: the replay and an autosave on disk.
-                if s.game.state.turn != turn
+                if s.game.state().turn != turn
                     && let Err(e) = super::saves::save(&saves, s, "autosave")
                 {
                     s.message = format!("Autosave failed: {e}");

@@ -2,7 +2,7 @@
 //! battle's valley at 1.5 km.
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use ordos_core::geo::{Window, generate, ordos};
+use ordos_core::load::geo::{Window, generate, ordos};
 use std::hint::black_box;
 
 fn geography(c: &mut Criterion) {

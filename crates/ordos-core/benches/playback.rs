@@ -2,9 +2,9 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use ordos_core::Game;
-use ordos_core::controller::{ControllerKind, make};
-use ordos_core::sim::play;
-use ordos_core::validate::load_path;
+use ordos_core::load::load_path;
+use ordos_core::play::kinds::{ControllerKind, make};
+use ordos_core::play::sim::play;
 use std::hint::black_box;
 use std::path::Path;
 
@@ -31,7 +31,7 @@ fn playback(c: &mut Criterion) {
             "/../../scenarios/haoshuichuan-1041.ron"
         ))
         .unwrap();
-        b.iter(|| black_box(ordos_core::validate::load_str("h.ron", &text).is_ok()))
+        b.iter(|| black_box(ordos_core::load::load_str("h.ron", &text).is_ok()))
     });
 }
 

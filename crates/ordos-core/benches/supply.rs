@@ -3,7 +3,7 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use ordos_core::Game;
-use ordos_core::validate::load_str;
+use ordos_core::load::load_str;
 use std::hint::black_box;
 
 const W: usize = 160;
@@ -49,14 +49,14 @@ fn big_scenario() -> String {
 
 fn supply(c: &mut Criterion) {
     let s = load_str("bench.ron", &big_scenario()).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(s.width() * s.height(), 20_000);
+    assert_eq!(s.map.len(), 20_000);
     let game = Game::new(s, 1);
     c.bench_function("supply phase, 20,000 hexes, 50 armies", |b| {
         b.iter_batched(
             || game.clone(),
             |mut g| {
                 g.supply_phase();
-                black_box(g.state.armies.len())
+                black_box(g.state().armies.len())
             },
             criterion::BatchSize::LargeInput,
         )

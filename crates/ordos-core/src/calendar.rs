@@ -32,6 +32,9 @@ fn days_in_month(year: i32, month: u8) -> u8 {
 
 impl Date {
     pub fn new(year: i32, month: u8, day: u8) -> Result<Self, String> {
+        if !(1..=9999).contains(&year) {
+            return Err(format!("year {year} is not 1-9999"));
+        }
         if !(1..=12).contains(&month) {
             return Err(format!("month {month} is not 1-12"));
         }
@@ -147,5 +150,7 @@ mod tests {
         assert!("1041-13-01".parse::<Date>().is_err());
         assert!("1041-02-30".parse::<Date>().is_err());
         assert!("spring".parse::<Date>().is_err());
+        assert!("2147483647-01-01".parse::<Date>().is_err());
+        assert!("0-01-01".parse::<Date>().is_err());
     }
 }

@@ -1,7 +1,7 @@
 //! Orders a side gives its armies, and the typed reasons an order is refused.
 
 use crate::hex::Hex;
-use crate::state::{ArmyId, ArmyState, PlaceId, SideId};
+use crate::model::state::{ArmyId, ArmyState, PlaceId, SideId};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
@@ -50,7 +50,79 @@ pub enum Order {
     Stock { army: ArmyId },
 }
 
+/// The kinds of order, one for each variant of `Order`: for menus, documentation and tests
+/// that must cover them all.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum OrderKind {
+    Move,
+    Attack,
+    Besiege,
+    Blockade,
+    Assault,
+    Sortie,
+    LiftSiege,
+    Hold,
+    Hide,
+    Fortify,
+    Scorch,
+    CutWater,
+    Fires,
+    BuildFort,
+    BreachDike,
+    Levy,
+    Deliver,
+    Stock,
+}
+
+impl OrderKind {
+    /// Every kind, in the order of `Order`'s variants.
+    pub const ALL: [OrderKind; 18] = [
+        OrderKind::Move,
+        OrderKind::Attack,
+        OrderKind::Besiege,
+        OrderKind::Blockade,
+        OrderKind::Assault,
+        OrderKind::Sortie,
+        OrderKind::LiftSiege,
+        OrderKind::Hold,
+        OrderKind::Hide,
+        OrderKind::Fortify,
+        OrderKind::Scorch,
+        OrderKind::CutWater,
+        OrderKind::Fires,
+        OrderKind::BuildFort,
+        OrderKind::BreachDike,
+        OrderKind::Levy,
+        OrderKind::Deliver,
+        OrderKind::Stock,
+    ];
+}
+
 impl Order {
+    /// Which kind of order this is.
+    pub fn kind(&self) -> OrderKind {
+        match self {
+            Order::Move { .. } => OrderKind::Move,
+            Order::Attack { .. } => OrderKind::Attack,
+            Order::Besiege { .. } => OrderKind::Besiege,
+            Order::Blockade { .. } => OrderKind::Blockade,
+            Order::Assault { .. } => OrderKind::Assault,
+            Order::Sortie { .. } => OrderKind::Sortie,
+            Order::LiftSiege { .. } => OrderKind::LiftSiege,
+            Order::Hold { .. } => OrderKind::Hold,
+            Order::Hide { .. } => OrderKind::Hide,
+            Order::Fortify { .. } => OrderKind::Fortify,
+            Order::Scorch { .. } => OrderKind::Scorch,
+            Order::CutWater { .. } => OrderKind::CutWater,
+            Order::Fires { .. } => OrderKind::Fires,
+            Order::BuildFort { .. } => OrderKind::BuildFort,
+            Order::BreachDike { .. } => OrderKind::BreachDike,
+            Order::Levy { .. } => OrderKind::Levy,
+            Order::Deliver { .. } => OrderKind::Deliver,
+            Order::Stock { .. } => OrderKind::Stock,
+        }
+    }
+
     pub fn army(&self) -> ArmyId {
         match self {
             Order::Move { army, .. }
@@ -140,6 +212,8 @@ pub enum OrderError {
     NoDike,
     #[error("a place already stands on this hex")]
     PlaceHere,
+    #[error("no more places can be built on this map")]
+    TooManyPlaces,
     #[error("there are no men to levy here")]
     NoLevy,
     #[error("that army is not of our side")]

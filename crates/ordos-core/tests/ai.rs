@@ -4,20 +4,21 @@
 
 mod common;
 
-use common::{army, game, scenario};
-use ordos_core::ai::Level;
-use ordos_core::controller::{Controller, ControllerKind, make};
+use common::{army, game, remake, scenario};
+use ordos_core::Game;
+use ordos_core::load::load_path;
+use ordos_core::load::scenario::{Condition, StandingOrder, StartState, VictoryDef};
+use ordos_core::model::state::{ArmyState, SideId};
 use ordos_core::order::Order;
-use ordos_core::scenario::{Condition, VictoryDef};
-use ordos_core::sim::{play, summarize};
-use ordos_core::state::{ArmyState, SideId};
-use ordos_core::validate::load_path;
-use ordos_core::{Game, Scenario};
+use ordos_core::play::ai::Level;
+use ordos_core::play::controller::Controller;
+use ordos_core::play::kinds::{ControllerKind, make};
+use ordos_core::play::sim::{play, summarize};
 use std::path::Path;
 
 const SCENARIOS: [&str; 3] = ["haoshuichuan-1041", "yongle-1082", "lanzhou-1084"];
 
-fn shipped(id: &str) -> Scenario {
+fn shipped(id: &str) -> std::sync::Arc<ordos_core::Setup> {
     load_path(&Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("../../scenarios/{id}.ron")))
         .unwrap()
 }
@@ -31,7 +32,7 @@ fn run(id: &str, seed: u64, song: ControllerKind, xia: ControllerKind) -> Game {
     let s = shipped(id);
     let mut g = Game::new(s, seed);
     let kinds: Vec<ControllerKind> = g
-        .scenario
+        .scenario()
         .sides
         .iter()
         .map(|s| if s.id == "song" { song } else { xia })
@@ -72,7 +73,7 @@ fn the_ai_plays_every_scenario_to_the_end_and_replays_exactly() {
             let b = run(id, 5, ai(level), ai(level));
             assert!(a.is_over(), "{id} {level:?} did not end");
             assert_eq!(a.state_hash(), b.state_hash(), "{id} {level:?}");
-            assert_eq!(a.log, b.log);
+            assert_eq!(a.log(), b.log());
         }
     }
 }
@@ -82,15 +83,17 @@ fn the_ai_sees_only_what_its_side_sees() {
     // At Haoshuichuan the Tangut wings lie hidden. Wherever they lie, the Song AI gives the
     // same orders: it cannot know.
     let orders = |shift: i32| {
-        let mut g = Game::new(shipped("haoshuichuan-1041"), 3);
         let mut moved = 0;
-        for a in g.state.armies.iter_mut() {
-            if a.state == ArmyState::Hidden {
-                a.hex.row = (a.hex.row + shift).clamp(0, 27);
-                a.hex.col = (a.hex.col - shift).clamp(0, 27);
-                moved += 1;
+        let setup = remake(&shipped("haoshuichuan-1041"), |sc| {
+            for a in sc.armies.iter_mut() {
+                if a.state == StartState::Hidden {
+                    a.hex.row = (a.hex.row + shift).clamp(0, 27);
+                    a.hex.col = (a.hex.col - shift).clamp(0, 27);
+                    moved += 1;
+                }
             }
-        }
+        });
+        let g = Game::new(setup, 3);
         assert!(moved >= 2, "the scenario hides the Tangut wings");
         let song = g.side_id("song").unwrap();
         let mut out = Vec::new();
@@ -108,27 +111,36 @@ fn the_ai_sees_only_what_its_side_sees() {
 #[test]
 fn the_supply_zone_is_where_supply_source_finds_stores() {
     for id in SCENARIOS {
-        let mut g = Game::new(shipped(id), 1);
+        // The zone is as a side sees it; so that the test sees everything, no army hides.
+        let open = remake(&shipped(id), |sc| {
+            for a in sc.armies.iter_mut() {
+                if a.state == StartState::Hidden {
+                    a.state = StartState::Encamped;
+                }
+            }
+            sc.historical.retain(|h| h.order != StandingOrder::Hide);
+        });
+        let mut g = Game::new(open, 1);
         let mut c = vec![
             make(ControllerKind::Historical),
             make(ControllerKind::Historical),
         ];
-        let mut record = ordos_core::replay::Replay::new(&g.scenario, 1);
+        let mut record = ordos_core::play::replay::Replay::new(g.setup(), 1);
         for turn in 0..6 {
             if turn > 0 {
-                ordos_core::sim::play_turn(&mut g, &mut c, &mut record);
+                ordos_core::play::sim::play_turn(&mut g, &mut c, &mut record);
             }
-            // The zone is as the side sees it; show the test everything.
-            let mut seen = g.clone();
-            for a in seen.state.armies.iter_mut() {
-                if a.state == ArmyState::Hidden {
-                    a.state = ArmyState::Encamped;
-                }
-            }
-            for s in 0..seen.scenario.sides.len() {
+            let seen = &g;
+            assert!(
+                seen.state()
+                    .armies
+                    .iter()
+                    .all(|a| a.state != ArmyState::Hidden)
+            );
+            for s in 0..seen.scenario().sides.len() {
                 let side = SideId(s as u8);
                 let Some(probe) = seen
-                    .state
+                    .state()
                     .armies
                     .iter()
                     .find(|a| a.side == side && a.is_active())
@@ -138,7 +150,7 @@ fn the_supply_zone_is_where_supply_source_finds_stores() {
                 let zone = seen.supply_zone(side);
                 for (i, in_zone) in zone.iter().enumerate() {
                     let mut p = probe.clone();
-                    p.hex = seen.map.hex_at(i);
+                    p.hex = seen.map().hex_at(i);
                     let finds = seen
                         .supply_source(&p)
                         .is_some_and(|pl| seen.place(pl).stores_ge > 0);
@@ -163,9 +175,9 @@ fn the_ai_lifts_a_siege_before_its_army_starves() {
         );
         ai_starved += starved(&g, "xia");
         sieges += g
-            .log
+            .log()
             .iter()
-            .filter(|(_, _, e)| matches!(e, ordos_core::event::Event::SiegeBegun { .. }))
+            .filter(|(_, _, e)| matches!(e, ordos_core::model::event::Event::SiegeBegun { .. }))
             .count();
         let h = run(
             "lanzhou-1084",
@@ -292,7 +304,7 @@ fn an_outmatched_ai_lies_in_ambush_in_broken_country_and_easy_does_not() {
 fn the_ai_will_not_march_into_the_desert_without_water_and_easy_will() {
     // A Song army told to take a Xia fort across four days of waterless desert.
     let armies = army("song-army", "song", 1, 1, "foot: 10000", "");
-    let mut s = scenario(
+    let s = scenario(
         "1041-05-01",
         &["vdddddddddddv", "vdddddddddddv", "vdddddddddddv"],
         r#"(id: "song-town", name: "Song town", kind: Fort, hex: (0, 1), owner: "song", walls: 2, stores_sheng: 500000, water: true),
@@ -300,15 +312,17 @@ fn the_ai_will_not_march_into_the_desert_without_water_and_easy_will() {
         &armies,
         "",
     );
-    s.victory.push(VictoryDef {
-        side: "song".into(),
-        condition: Condition::Take {
-            place: "xia-fort".into(),
-            by: None,
-        },
-        points: 3,
-        decisive: true,
-        text: String::new(),
+    let s = remake(&s, |s| {
+        s.victory.push(VictoryDef {
+            side: "song".into(),
+            condition: Condition::Take {
+                place: "xia-fort".into(),
+                by: None,
+            },
+            points: 3,
+            decisive: true,
+            text: String::new(),
+        })
     });
     let g = game(s);
     let song = g.side_id("song").unwrap();

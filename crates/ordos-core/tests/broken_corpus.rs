@@ -1,6 +1,6 @@
 //! Every broken file gets a located error, and no input makes the loader panic.
 
-use ordos_core::validate::{load_bytes, load_path};
+use ordos_core::load::{load_bytes, load_path};
 use proptest::prelude::*;
 use std::path::Path;
 

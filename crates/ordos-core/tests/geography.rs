@@ -2,9 +2,9 @@
 //! its position, the Yellow River a connected barrier round the loop, distances true to within
 //! 2%, and the same map every time.
 
-use ordos_core::geo::{GeneratedMap, LatLon, Window, generate, great_circle_km, ordos};
 use ordos_core::hash::fnv1a;
 use ordos_core::hex::Hex;
+use ordos_core::load::geo::{GeneratedMap, LatLon, Window, generate, great_circle_km, ordos};
 use std::collections::{BTreeSet, VecDeque};
 
 /// The whole Ordos frontier at 5 km a hex (the "roughly 35–41.5 N, 100–111.5 E").
@@ -37,7 +37,7 @@ fn the_geography_has_every_place_of_the_gazetteer_and_says_which_are_estimates()
     let g = ordos();
     let gazetteer = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/history/gazetteer.md"
+        "/../../docs/sources/gazetteer.md"
     ))
     .unwrap_or_default();
     // Every row of the gazetteer's table names a place we have (by its name's first word).

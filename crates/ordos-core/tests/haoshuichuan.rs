@@ -1,15 +1,16 @@
 //! Haoshuichuan 1041 played on historical orders: Ren Fu pursues, the trap closes, the Song
 //! army is destroyed — by the rules (ambush, surprise, the rear attack), not by a script.
 
-use ordos_core::controller::{Controller, ControllerKind, make};
-use ordos_core::event::Event;
-use ordos_core::sim::{play, summarize};
-use ordos_core::state::{ArmyState, SideId};
-use ordos_core::validate::load_path;
-use ordos_core::{Game, Order, Scenario};
+use ordos_core::load::load_path;
+use ordos_core::model::event::Event;
+use ordos_core::model::state::{ArmyState, SideId};
+use ordos_core::play::controller::Controller;
+use ordos_core::play::kinds::{ControllerKind, make};
+use ordos_core::play::sim::{play, summarize};
+use ordos_core::{Game, Order};
 use std::path::Path;
 
-fn scenario() -> Scenario {
+fn scenario() -> std::sync::Arc<ordos_core::Setup> {
     load_path(Path::new(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/../../scenarios/haoshuichuan-1041.ron"
@@ -36,7 +37,7 @@ fn on_historical_orders_ren_fu_is_ambushed_and_destroyed_in_most_games() {
         {
             destroyed += 1;
         }
-        if g.log
+        if g.log()
             .iter()
             .any(|(_, _, e)| matches!(e, Event::Ambushed { .. }))
         {
@@ -56,7 +57,7 @@ impl Controller for Cautious {
         let home = g.place(g.place_id("zhenrong").unwrap()).hex;
         let mut out = Vec::new();
         for a in g
-            .state
+            .state()
             .armies
             .iter()
             .filter(|a| a.side == side && a.is_active())

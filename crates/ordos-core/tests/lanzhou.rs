@@ -1,14 +1,14 @@
 //! Lanzhou 1084 on historical orders: the Tangut army besieges the city until it has eaten its
 //! grain, then lifts the siege for want of supplies — by the supply rules, not a script.
 
-use ordos_core::controller::{ControllerKind, make};
-use ordos_core::event::Event;
-use ordos_core::sim::play;
-use ordos_core::validate::load_path;
-use ordos_core::{Game, Scenario};
+use ordos_core::Game;
+use ordos_core::load::load_path;
+use ordos_core::model::event::Event;
+use ordos_core::play::kinds::{ControllerKind, make};
+use ordos_core::play::sim::play;
 use std::path::Path;
 
-fn scenario() -> Scenario {
+fn scenario() -> std::sync::Arc<ordos_core::Setup> {
     load_path(Path::new(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/../../scenarios/lanzhou-1084.ron"
@@ -19,10 +19,10 @@ fn scenario() -> Scenario {
 /// Days of siege before it was lifted for want of supplies, if it was.
 fn siege_days(g: &Game) -> Option<i64> {
     let begun = g
-        .log
+        .log()
         .iter()
         .find_map(|(_, d, e)| matches!(e, Event::SiegeBegun { .. }).then_some(*d))?;
-    let lifted = g.log.iter().find_map(|(_, d, e)| {
+    let lifted = g.log().iter().find_map(|(_, d, e)| {
         matches!(e, Event::SiegeLifted { reason, .. } if reason == "out of supplies").then_some(*d)
     })?;
     Some(begun.days_until(lifted))
@@ -62,8 +62,12 @@ fn the_tanguts_lift_the_siege_for_want_of_supplies_after_about_ten_days() {
 /// A Tangut player who goes home while there is still grain for the road.
 struct Provident;
 
-impl ordos_core::controller::Controller for Provident {
-    fn orders(&mut self, g: &Game, side: ordos_core::state::SideId) -> Vec<ordos_core::Order> {
+impl ordos_core::play::controller::Controller for Provident {
+    fn orders(
+        &mut self,
+        g: &Game,
+        side: ordos_core::model::state::SideId,
+    ) -> Vec<ordos_core::Order> {
         let army = g.army_id("xia-army").unwrap();
         let a = g.army(army);
         let days_left = a.rations_ge / (a.mouths().max(1) * 20);
@@ -90,7 +94,7 @@ impl ordos_core::controller::Controller for Provident {
 fn a_tangut_player_who_leaves_in_time_does_better_than_history() {
     let run = |provident: bool| {
         let mut g = Game::new(scenario(), 2);
-        let xia: Box<dyn ordos_core::controller::Controller> = if provident {
+        let xia: Box<dyn ordos_core::play::controller::Controller> = if provident {
             Box::new(Provident)
         } else {
             make(ControllerKind::Historical)

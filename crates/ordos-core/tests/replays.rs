@@ -1,14 +1,15 @@
 //! Determinism and replays: same scenario + seed + orders = same game; a recorded game verifies;
 //! a tampered one fails at the turn that was changed.
 
-use ordos_core::controller::{ControllerKind, make};
-use ordos_core::replay::{Replay, ReplayError};
-use ordos_core::sim::{play, summarize};
-use ordos_core::validate::load_path;
-use ordos_core::{Game, Order, Scenario};
+use ordos_core::load::load_path;
+use ordos_core::play::kinds::{ControllerKind, make};
+use ordos_core::play::replay::{Replay, ReplayError};
+use ordos_core::play::sim::{play, summarize};
+use ordos_core::{Game, Order, Setup};
 use std::path::Path;
+use std::sync::Arc;
 
-fn haoshuichuan() -> Scenario {
+fn haoshuichuan() -> Arc<Setup> {
     load_path(Path::new(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/../../scenarios/haoshuichuan-1041.ron"
@@ -16,7 +17,7 @@ fn haoshuichuan() -> Scenario {
     .unwrap()
 }
 
-fn historical(s: &Scenario, seed: u64) -> (Game, Replay) {
+fn historical(s: &Arc<Setup>, seed: u64) -> (Game, Replay) {
     let mut g = Game::new(s.clone(), seed);
     let mut c = vec![
         make(ControllerKind::Historical),
@@ -87,14 +88,17 @@ fn a_tampered_replay_fails_naming_the_turn() {
 fn a_replay_of_another_scenario_or_a_changed_one_is_refused() {
     let s = haoshuichuan();
     let (_, r) = historical(&s, 7);
-    let mut changed = s.clone();
-    changed.armies[0].men.foot += 1;
+    let remake = |change: &dyn Fn(&mut ordos_core::Scenario)| {
+        let mut sc = s.scenario.clone();
+        change(&mut sc);
+        ordos_core::load::from_scenario("test", sc).unwrap()
+    };
+    let changed = remake(&|sc| sc.armies[0].men.foot += 1);
     assert!(matches!(
         r.verify(&changed),
         Err(ReplayError::ScenarioChanged(_))
     ));
-    let mut other = s.clone();
-    other.id = "other".into();
+    let other = remake(&|sc| sc.id = "other".into());
     assert!(matches!(
         r.verify(&other),
         Err(ReplayError::WrongScenario { .. })

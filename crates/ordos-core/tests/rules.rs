@@ -1,10 +1,10 @@
 //! One behaviour each, each on the smallest scenario that shows it.
 
 mod common;
-use common::{army, game, scenario};
-use ordos_core::event::{BattleResult, Event};
+use common::{army, game, remake, scenario};
 use ordos_core::hex::Hex;
-use ordos_core::state::{ArmyId, ArmyState, PlaceId, SideId};
+use ordos_core::model::event::{BattleResult, Event};
+use ordos_core::model::state::{ArmyId, ArmyState, PlaceId, SideId};
 use ordos_core::{Order, OrderError};
 
 const SONG: SideId = SideId(0);
@@ -272,23 +272,39 @@ fn an_attack_from_the_rear_and_several_sides_is_stronger() {
 
 #[test]
 fn an_army_caught_fording_fights_at_a_disadvantage() {
-    // Yongle 1082: Xu Xi would not attack the enemy while they forded the river.
+    // Yongle 1082: Xu Xi would not attack the enemy while they forded the river. Fording is
+    // the crossing: the Xia army marches into the stream this turn and is caught there; the
+    // same army camped by the stream is not.
     let rows = ["ss~ss"; 3];
-    let fording =
-        army("a", "song", 1, 1, "foot: 10000", "") + &army("x", "xia", 2, 1, "foot: 10000", "");
-    let dry =
+    let armies =
         army("a", "song", 1, 1, "foot: 10000", "") + &army("x", "xia", 3, 1, "foot: 10000", "");
-    let g1 = game(scenario("1082-06-01", &rows, "", &fording, ""));
-    let o1 = g1.odds(A0, A1, false);
-    assert!(o1.factors.defender_fording);
-    let g2 = game(scenario(
+    let mut crossing = game(scenario("1082-06-01", &rows, "", &armies, ""));
+    let xia = crossing.army(A1).side;
+    crossing
+        .submit(
+            xia,
+            &Order::Move {
+                army: A1,
+                path: vec![Hex::new(2, 1)],
+                forced: false,
+            },
+        )
+        .unwrap();
+    let caught = crossing.odds(A0, A1, false);
+    assert!(caught.factors.defender_fording);
+    let camped = game(scenario(
         "1082-06-01",
-        &["sssss"; 3],
+        &rows,
         "",
-        &dry.replace("(3, 1)", "(2, 1)"),
+        &armies.replace("(3, 1)", "(2, 1)"),
         "",
     ));
-    assert!(o1.defender_strength < g2.odds(A0, A1, false).defender_strength);
+    let o = camped.odds(A0, A1, false);
+    assert!(
+        !o.factors.defender_fording,
+        "camped by the stream, not fording"
+    );
+    assert!(caught.defender_strength < o.defender_strength);
 }
 
 #[test]
@@ -296,23 +312,29 @@ fn heavy_horse_avoid_battle_in_rain_or_snow() {
     let armies = army("x", "xia", 2, 2, "heavy_horse: 5000", "")
         + &army("a", "song", 3, 2, "foot: 10000", "");
     let dry = scenario("1082-06-01", &open_rows(), "", &armies, "");
-    let mut wet = dry.clone();
-    wet.schedule.push(ordos_core::scenario::Scheduled {
-        date: "1082-06-01".parse().unwrap(),
-        event: ordos_core::scenario::ScheduledEvent::Weather(ordos_core::scenario::Weather::Rain),
+    let wet = remake(&dry, |s| {
+        s.schedule.push(ordos_core::load::scenario::Scheduled {
+            date: "1082-06-01".parse().unwrap(),
+            event: ordos_core::load::scenario::ScheduledEvent::Weather(
+                ordos_core::load::scenario::Weather::Rain,
+            ),
+        })
     });
     let g_dry = game(dry);
     let mut g_wet = game(wet);
     g_wet.end_turn();
     let mut g_dry2 = g_dry.clone();
     g_dry2.end_turn();
-    if g_dry2.state.weather == ordos_core::scenario::Weather::Clear {
+    if g_dry2.state().weather == ordos_core::load::scenario::Weather::Clear {
         assert!(
             g_wet.odds(A0, A1, false).attacker_strength * 2
                 < g_dry2.odds(A0, A1, false).attacker_strength
         );
     }
-    assert_eq!(g_wet.state.weather, ordos_core::scenario::Weather::Rain);
+    assert_eq!(
+        g_wet.state().weather,
+        ordos_core::load::scenario::Weather::Rain
+    );
 }
 
 #[test]
@@ -353,7 +375,7 @@ fn besieger_out_of_supplies_lifts_the_siege() {
     }
     let day = lifted_on.unwrap_or_else(|| panic!("not lifted: {:?}", g.army(A1)));
     assert!((9..=12).contains(&day), "lifted after {day} days");
-    assert!(g.log.iter().any(
+    assert!(g.log().iter().any(
         |(_, _, e)| matches!(e, Event::SiegeLifted { reason, .. } if reason == "out of supplies")
     ));
 }
@@ -382,7 +404,7 @@ fn a_besieged_fort_without_water_falls_to_thirst() {
     for _ in 0..12 {
         g.end_turn();
     }
-    assert_eq!(g.state.places[0].owner, Some(XIA));
+    assert_eq!(g.state().places[0].owner, Some(XIA));
     assert!(g.army(A0).losses.thirst > 0);
     assert_eq!(g.army(A0).state, ArmyState::Destroyed);
 }
@@ -415,7 +437,7 @@ fn marching_into_an_undefended_city_takes_its_stores() {
             ..
         }
     )));
-    assert_eq!(g.state.places[0].owner, Some(XIA));
+    assert_eq!(g.state().places[0].owner, Some(XIA));
 }
 
 #[test]

@@ -1,10 +1,10 @@
 //! The supply and attrition rules of the accounts, one behaviour each.
 
 mod common;
-use common::{army, game, scenario};
-use ordos_core::event::Event;
+use common::{army, game, remake, scenario};
 use ordos_core::hex::Hex;
-use ordos_core::state::{ArmyId, ArmyState, PlaceId, SideId};
+use ordos_core::model::event::Event;
+use ordos_core::model::state::{ArmyId, ArmyState, PlaceId, SideId};
 use ordos_core::{Order, OrderError};
 
 const SONG: SideId = SideId(0);
@@ -24,17 +24,17 @@ fn foraging_strips_a_hex_and_desert_gives_nothing() {
         "",
     );
     let mut g = game(s);
-    let first = g.forage_ge(g.army(A0), g.state.date.season());
+    let first = g.forage_ge(g.army(A0), g.state().date.season());
     assert!(first > 0);
     assert_eq!(
-        g.forage_ge(g.army(A1), g.state.date.season()),
+        g.forage_ge(g.army(A1), g.state().date.season()),
         0,
         "nothing in the desert"
     );
     for _ in 0..6 {
         g.end_turn();
     }
-    let later = g.forage_ge(g.army(A0), g.state.date.season());
+    let later = g.forage_ge(g.army(A0), g.state().date.season());
     assert!(later < first / 2, "stripped: {later} of {first}");
 }
 
@@ -54,7 +54,7 @@ fn forage_is_rich_in_autumn_and_poor_in_winter() {
         &army("a", "song", 1, 1, "foot: 10000", ""),
         "",
     ));
-    let f = |g: &ordos_core::Game| g.forage_ge(g.army(A0), g.state.date.season());
+    let f = |g: &ordos_core::Game| g.forage_ge(g.army(A0), g.state().date.season());
     assert!(f(&autumn) > 4 * f(&winter));
 }
 
@@ -75,7 +75,7 @@ fn scorched_earth_leaves_no_forage_and_spoils_the_wells() {
         assert!(g.land(h).scorched);
     }
     assert!(!g.spring_at(Hex::new(2, 2)), "the well is spoiled");
-    assert_eq!(g.forage_ge(g.army(A0), g.state.date.season()), 0);
+    assert_eq!(g.forage_ge(g.army(A0), g.state().date.season()), 0);
 }
 
 #[test]
@@ -102,13 +102,13 @@ fn a_besieged_fort_whose_wells_are_cut_dies_of_thirst() {
         },
     )
     .unwrap();
-    assert!(!g.state.places[0].water);
+    assert!(!g.state().places[0].water);
     for _ in 0..8 {
         g.end_turn();
     }
     assert!(g.army(A0).losses.thirst > 0);
     assert_eq!(
-        g.state.places[0].owner,
+        g.state().places[0].owner,
         Some(XIA),
         "the garrison surrendered"
     );
@@ -152,15 +152,19 @@ fn heavy_snow_ends_a_siege() {
             "light_horse: 50000",
             "pack_days: Some(10)",
         );
-    let mut s = scenario("1040-01-10", &["vvvvv"; 4], places, &armies, "");
-    for d in 11..=14 {
-        s.schedule.push(ordos_core::scenario::Scheduled {
-            date: format!("1040-01-{d}").parse().unwrap(),
-            event: ordos_core::scenario::ScheduledEvent::Weather(
-                ordos_core::scenario::Weather::Snow,
-            ),
-        });
-    }
+    let s = remake(
+        &scenario("1040-01-10", &["vvvvv"; 4], places, &armies, ""),
+        |s| {
+            for d in 11..=14 {
+                s.schedule.push(ordos_core::load::scenario::Scheduled {
+                    date: format!("1040-01-{d}").parse().unwrap(),
+                    event: ordos_core::load::scenario::ScheduledEvent::Weather(
+                        ordos_core::load::scenario::Weather::Snow,
+                    ),
+                });
+            }
+        },
+    );
     let mut g = game(s);
     g.end_turn();
     g.submit(
@@ -176,7 +180,7 @@ fn heavy_snow_ends_a_siege() {
     }
     assert!(g.army(A1).besieging.is_none());
     assert!(
-        g.log.iter().any(
+        g.log().iter().any(
             |(_, _, e)| matches!(e, Event::SiegeLifted { reason, .. } if reason == "heavy snow")
         )
     );
@@ -413,14 +417,16 @@ fn an_enemy_army_across_the_road_cuts_the_supply_line() {
 fn an_army_long_in_the_field_loses_about_half_its_men_in_two_years() {
     // Yuanhao's invasion: "Half his soldiers had died from attrition and after two years..."
     let places = r#"(id: "depot", name: "Depot", kind: Fort, hex: (2, 1), owner: "xia", walls: 2, stores_sheng: 900000000, water: true),"#;
-    let mut s = scenario(
-        "1040-04-01",
-        &["vvvvv"; 3],
-        places,
-        &army("yuanhao", "xia", 1, 1, "foot: 20000", ""),
-        "",
+    let s = remake(
+        &scenario(
+            "1040-04-01",
+            &["vvvvv"; 3],
+            places,
+            &army("yuanhao", "xia", 1, 1, "foot: 20000", ""),
+            "",
+        ),
+        |s| s.end = "1042-04-01".parse().unwrap(),
     );
-    s.end = "1042-04-01".parse().unwrap();
     let mut g = game(s);
     for _ in 0..730 {
         g.end_turn();
@@ -458,8 +464,6 @@ fn morale_falls_with_hunger_and_recovers_at_rest_in_supply() {
     let starved = g.army(A0).morale;
     assert!(starved < 60, "morale {starved}");
     // Grain reaches the depot; the army rests in supply.
-    let mut s = g.scenario.clone();
-    s.places[0].stores_sheng = 1_000_000;
     let mut fed = game(scenario(
         "1082-06-01",
         &["ddddd"; 3],

@@ -2,15 +2,15 @@
 //! Iron Hawks break his army, and the town on its waterless hill falls — the Song losing about
 //! 17,300 men. By the rules (fording, heavy horse, thirst), not by a script.
 
-use ordos_core::controller::{ControllerKind, make};
-use ordos_core::event::{BattleResult, Event};
-use ordos_core::sim::play;
-use ordos_core::state::SideId;
-use ordos_core::validate::load_path;
-use ordos_core::{Game, Scenario};
+use ordos_core::Game;
+use ordos_core::load::load_path;
+use ordos_core::model::event::{BattleResult, Event};
+use ordos_core::model::state::SideId;
+use ordos_core::play::kinds::{ControllerKind, make};
+use ordos_core::play::sim::play;
 use std::path::Path;
 
-fn scenario() -> Scenario {
+fn scenario() -> std::sync::Arc<ordos_core::Setup> {
     load_path(Path::new(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/../../scenarios/yongle-1082.ron"
@@ -35,7 +35,7 @@ fn yongle_falls_and_the_song_lose_near_17300_men() {
             g.army_id("iron-hawks").unwrap(),
             g.army_id("xu-xi").unwrap(),
         );
-        let routed_by_hawks = g.log.iter().any(|(_, _, e)| {
+        let routed_by_hawks = g.log().iter().any(|(_, _, e)| {
             matches!(e, Event::Battle { attacker, defender, result: BattleResult::DefenderRouted, .. } if *attacker == hawks && *defender == xu_xi)
         });
         broken += u32::from(routed_by_hawks);
@@ -69,7 +69,7 @@ fn the_town_falls_to_thirst_not_to_assault() {
     let garrison = g.army(g.army_id("yongle-garrison").unwrap());
     assert!(garrison.losses.thirst > 0, "{:?}", garrison.losses);
     assert!(
-        g.log
+        g.log()
             .iter()
             .any(|(_, _, e)| matches!(e, Event::Surrendered { army, .. } if *army == garrison.id))
     );
@@ -78,7 +78,7 @@ fn the_town_falls_to_thirst_not_to_assault() {
 /// A Song player who takes Xu Xi's army back to Mizhi instead of standing by the ford.
 struct Prudent;
 
-impl ordos_core::controller::Controller for Prudent {
+impl ordos_core::play::controller::Controller for Prudent {
     fn orders(&mut self, g: &Game, side: SideId) -> Vec<ordos_core::Order> {
         let mut hist = make(ControllerKind::Historical);
         let xu_xi = g.army_id("xu-xi").unwrap();
@@ -107,7 +107,7 @@ impl ordos_core::controller::Controller for Prudent {
 #[test]
 fn a_song_player_can_do_better_than_history() {
     let mut g = Game::new(scenario(), 1);
-    let mut c: Vec<Box<dyn ordos_core::controller::Controller>> =
+    let mut c: Vec<Box<dyn ordos_core::play::controller::Controller>> =
         vec![Box::new(Prudent), make(ControllerKind::Historical)];
     play(&mut g, &mut c);
     let (start, now, _) = g.side_totals(SideId(0));

@@ -1,11 +1,12 @@
 //! Small scenarios for tests, written in the modders' RON format.
 #![allow(dead_code)]
 
-use ordos_core::validate::load_str;
-use ordos_core::{Game, Scenario};
+use ordos_core::load::load_str;
+use ordos_core::{Game, Scenario, Setup};
+use std::sync::Arc;
 
 /// A scenario on a hand-drawn map with the given rows and armies (RON snippets).
-pub fn scenario(start: &str, rows: &[&str], places: &str, armies: &str, extra: &str) -> Scenario {
+pub fn scenario(start: &str, rows: &[&str], places: &str, armies: &str, extra: &str) -> Arc<Setup> {
     let rows: String = rows.iter().map(|r| format!("        \"{r}\",\n")).collect();
     let end = start
         .parse::<ordos_core::calendar::Date>()
@@ -42,6 +43,13 @@ pub fn army(id: &str, side: &str, col: i32, row: i32, men: &str, more: &str) -> 
     )
 }
 
-pub fn game(s: Scenario) -> Game {
+pub fn game(s: Arc<Setup>) -> Game {
     Game::new(s, 42)
+}
+
+/// The same scenario with a change made to it, loaded again.
+pub fn remake(s: &Setup, change: impl FnOnce(&mut Scenario)) -> Arc<Setup> {
+    let mut scenario = s.scenario.clone();
+    change(&mut scenario);
+    ordos_core::load::from_scenario("test.ron", scenario).unwrap_or_else(|e| panic!("{e}"))
 }

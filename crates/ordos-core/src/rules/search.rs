@@ -1,0 +1,312 @@
+//! The one march search and its one cost function.
+//!
+//! Every question of the kind "how far, and by which way?" is answered here: a march order's
+//! check, the path to a hex, the reach shading, the AI's distances and the supply trace. They
+//! share `step_cost_m` (what a hex costs to enter, or why it cannot be entered) and the rules of
+//! `Barriers` (which hexes may be entered, and which passed through), so they cannot disagree.
+//!
+//! - A march enters a hex if its terrain allows (the Yellow River only at a ford or on the ice,
+//!   nothing under flood water) and no enemy army the side can see stands on it. It passes
+//!   through a hex — goes on beyond it — only if the hex is in no enemy zone of control and is
+//!   no enemy-held place (walls are besieged or assaulted, not marched through). A routed army
+//!   flees: it does not even enter an enemy zone of control.
+//! - Supply is traced the same way, at the pace of porters on foot, by a column that does not
+//!   see hidden enemies any better than the army does but is cut by them all the same (the
+//!   rules know where they are; `supply_zone` shows a side only what it can see).
+
+use crate::game::Game;
+use crate::hex::Hex;
+use crate::load::tables::RiverKind;
+use crate::model::state::{Army, ArmyState, SideId};
+use crate::order::OrderError;
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
+/// How a column moves over country.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mobility {
+    /// At the pace of men on foot: infantry, porters, and the supply trace.
+    Foot,
+    /// Horse and foot together: the worse of the two costs.
+    Mixed,
+    /// Every man mounted and no porters.
+    Horse,
+}
+
+impl Mobility {
+    pub fn of(army: &Army) -> Mobility {
+        if army.men.mounted() == army.men.total() && army.porters == 0 {
+            Mobility::Horse
+        } else if army.men.mounted() > 0 {
+            Mobility::Mixed
+        } else {
+            Mobility::Foot
+        }
+    }
+}
+
+/// The cost in metres for a column to enter `to`, or why it cannot: the one cost function of
+/// every march and every supply line.
+pub fn step_cost_m(g: &Game, mobility: Mobility, to: Hex) -> Result<u32, OrderError> {
+    let t = g.terrain_at(to).ok_or(OrderError::OffMap { hex: to })?;
+    if g.land(to).flooded_days > 0 {
+        return Err(OrderError::Flooded { hex: to });
+    }
+    if !t.passable {
+        let crossing = t.river == RiverKind::Major && (g.map().is_ford(to) || g.river_frozen());
+        if !crossing {
+            return Err(if t.river == RiverKind::Major {
+                OrderError::RiverBarrier { hex: to }
+            } else {
+                OrderError::Impassable {
+                    hex: to,
+                    terrain: t.name.clone(),
+                }
+            });
+        }
+    }
+    let c = t.move_cost_pct;
+    let pct = match mobility {
+        Mobility::Horse => c.horse,
+        Mobility::Mixed => c.foot.max(c.horse),
+        Mobility::Foot => c.foot,
+    };
+    Ok(g.map().hex_m.saturating_mul(pct) / 100)
+}
+
+/// What bars a column's way, hex by hex, for one side: computed once per search.
+pub struct Barriers {
+    mobility: Mobility,
+    routed: bool,
+    /// An enemy army stands here (one the column knows of).
+    enemy: Vec<bool>,
+    /// Next to an enemy army that is neither hidden nor routed.
+    zoc: Vec<bool>,
+    /// An enemy-held place.
+    enemy_place: Vec<bool>,
+}
+
+impl Barriers {
+    /// The barriers of a march by `army`: the enemies its side can see.
+    pub fn march(g: &Game, army: &Army) -> Barriers {
+        let side = army.side;
+        Barriers::new(
+            g,
+            side,
+            Mobility::of(army),
+            army.state == ArmyState::Routed,
+            |e| g.visible_to(e, side),
+        )
+    }
+
+    /// The barriers of a supply line of `side`: every enemy army but the routed cuts it,
+    /// hidden ones included.
+    pub fn supply(g: &Game, side: SideId) -> Barriers {
+        Barriers::new(g, side, Mobility::Foot, false, |e| {
+            e.state != ArmyState::Routed
+        })
+    }
+
+    /// The barriers of a supply line of `side` as the side sees it: hidden enemies unknown.
+    pub fn supply_as_seen(g: &Game, side: SideId) -> Barriers {
+        Barriers::new(g, side, Mobility::Foot, false, |e| {
+            e.state != ArmyState::Routed && g.visible_to(e, side)
+        })
+    }
+
+    fn new(
+        g: &Game,
+        side: SideId,
+        mobility: Mobility,
+        routed: bool,
+        blocks: impl Fn(&Army) -> bool,
+    ) -> Barriers {
+        let map = g.map();
+        let mut enemy = vec![false; map.len()];
+        for e in &g.state().armies {
+            if e.is_active()
+                && g.at_war(side, e.side)
+                && blocks(e)
+                && let Some(i) = map.index(e.hex)
+            {
+                enemy[i] = true;
+            }
+        }
+        let mut enemy_place = vec![false; map.len()];
+        for p in &g.state().places {
+            if p.owner.is_some_and(|o| g.at_war(o, side))
+                && let Some(i) = map.index(p.hex)
+            {
+                enemy_place[i] = true;
+            }
+        }
+        Barriers {
+            mobility,
+            routed,
+            enemy,
+            zoc: g.enemy_zoc(side),
+            enemy_place,
+        }
+    }
+
+    pub fn mobility(&self) -> Mobility {
+        self.mobility
+    }
+
+    /// Whether the column may enter hex `i` (its terrain aside), and if not, why.
+    pub fn enter(&self, i: usize, h: Hex) -> Result<(), OrderError> {
+        if self.enemy[i] {
+            return Err(OrderError::EnemyThere { hex: h });
+        }
+        if self.routed && self.zoc[i] {
+            return Err(OrderError::ZoneOfControl { hex: h });
+        }
+        Ok(())
+    }
+
+    /// Whether the column may go on beyond hex `i`, and if not, why.
+    pub fn pass(&self, i: usize, h: Hex) -> Result<(), OrderError> {
+        if self.zoc[i] {
+            return Err(OrderError::ZoneOfControl { hex: h });
+        }
+        if self.enemy_place[i] {
+            return Err(OrderError::EnemyPlace { hex: h });
+        }
+        Ok(())
+    }
+
+    /// The cost of entering `h` (hex `i`) if it may be entered.
+    fn step(&self, g: &Game, i: usize, h: Hex) -> Option<u32> {
+        self.enter(i, h).ok()?;
+        step_cost_m(g, self.mobility, h).ok()
+    }
+}
+
+/// The result of a search: the cost of the cheapest way between every hex and the start (or
+/// the nearest source), and the way itself.
+#[derive(Clone, Debug)]
+pub struct Field {
+    /// Metres, `u32::MAX` where there is no way.
+    pub dist: Vec<u32>,
+    /// The hex before this one on the cheapest way from the start (outward), or the next one
+    /// towards the source (inward); `usize::MAX` for none.
+    pub prev: Vec<usize>,
+    /// For an inward search: the source each hex draws on (`usize::MAX` for none).
+    pub source: Vec<usize>,
+}
+
+impl Field {
+    fn new(n: usize) -> Field {
+        Field {
+            dist: vec![u32::MAX; n],
+            prev: vec![usize::MAX; n],
+            source: vec![usize::MAX; n],
+        }
+    }
+
+    /// Metres to hex `i`, if there is a way.
+    pub fn metres(&self, i: usize) -> Option<u32> {
+        (self.dist[i] != u32::MAX).then_some(self.dist[i])
+    }
+}
+
+/// Dijkstra outward from `start` under the march rules: every hex the column can reach within
+/// `budget` metres, stopping early once `stop_at` is settled. Ties go to the lower hex index,
+/// so the same state always gives the same ways.
+pub fn outward(g: &Game, b: &Barriers, start: Hex, budget: u32, stop_at: Option<usize>) -> Field {
+    let map = g.map();
+    let mut f = Field::new(map.len());
+    let Some(s) = map.index(start) else {
+        return f;
+    };
+    f.dist[s] = 0;
+    let mut heap = BinaryHeap::new();
+    heap.push(Reverse((0u32, s)));
+    while let Some(Reverse((d, i))) = heap.pop() {
+        if d > f.dist[i] {
+            continue;
+        }
+        if Some(i) == stop_at {
+            break;
+        }
+        let h = map.hex_at(i);
+        if i != s && b.pass(i, h).is_err() {
+            continue;
+        }
+        for nb in h.neighbours() {
+            let Some(j) = map.index(nb) else { continue };
+            let Some(c) = b.step(g, j, nb) else { continue };
+            let nd = d.saturating_add(c);
+            if nd <= budget && (nd < f.dist[j] || (nd == f.dist[j] && i < f.prev[j])) {
+                f.dist[j] = nd;
+                f.prev[j] = i;
+                heap.push(Reverse((nd, j)));
+            }
+        }
+    }
+    f
+}
+
+/// Dijkstra inward to many sources at once under the same rules, read backwards: for every
+/// hex, the cost of the cheapest way from it to its nearest source (within `budget`), and
+/// which source that is (of two as near, the one of lower hex index). A way from a hex to a
+/// source enters every hex after the first, and passes through every hex but the first and
+/// the source itself.
+pub fn inward(g: &Game, b: &Barriers, sources: &[usize], budget: u32) -> Field {
+    let map = g.map();
+    let mut f = Field::new(map.len());
+    let mut heap = BinaryHeap::new();
+    for &s in sources {
+        if s < map.len() && (0, s) < (f.dist[s], f.source[s]) {
+            f.dist[s] = 0;
+            f.source[s] = s;
+            heap.push(Reverse((0u32, s, s)));
+        }
+    }
+    while let Some(Reverse((d, src, i))) = heap.pop() {
+        if (d, src) > (f.dist[i], f.source[i]) {
+            continue;
+        }
+        let h = map.hex_at(i);
+        // The column walks from a neighbour into `h` and on towards the source.
+        let Some(c) = b.step(g, i, h) else { continue };
+        if f.source[i] != i && b.pass(i, h).is_err() {
+            continue;
+        }
+        let nd = d.saturating_add(c);
+        if nd > budget {
+            continue;
+        }
+        for nb in h.neighbours() {
+            let Some(j) = map.index(nb) else { continue };
+            if (nd, src) < (f.dist[j], f.source[j]) {
+                f.dist[j] = nd;
+                f.source[j] = src;
+                f.prev[j] = i;
+                heap.push(Reverse((nd, src, j)));
+            }
+        }
+    }
+    f
+}
+
+/// Walks a given path under the march rules: its cost in metres, or the first reason it
+/// cannot be marched. (The search above finds only paths this accepts.)
+pub fn walk(g: &Game, b: &Barriers, from: Hex, path: &[Hex]) -> Result<u32, OrderError> {
+    let map = g.map();
+    let mut at = from;
+    let mut cost = 0u32;
+    for (k, &h) in path.iter().enumerate() {
+        if !at.is_adjacent(h) {
+            return Err(OrderError::NotContiguous { from: at, to: h });
+        }
+        cost = cost.saturating_add(step_cost_m(g, b.mobility, h)?);
+        let i = map.index(h).ok_or(OrderError::OffMap { hex: h })?;
+        b.enter(i, h)?;
+        if k + 1 < path.len() {
+            b.pass(i, h)?;
+        }
+        at = h;
+    }
+    Ok(cost)
+}

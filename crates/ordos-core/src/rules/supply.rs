@@ -1,0 +1,556 @@
+//! Supply and attrition: rations and porters (Shen Kuo), supply traced to friendly walls,
+//! forage, water, and the losses of hunger, thirst, cold, disease and desertion.
+
+use crate::calendar::Season;
+use crate::game::{GE_PER_SHENG, Game, LI_M};
+use crate::hex::Hex;
+use crate::load::scenario::Weather;
+use crate::load::tables::Rules;
+use crate::model::event::Event;
+use crate::model::state::{Army, ArmyId, ArmyState, Cause, PlaceId, SideId, SupplyStatus};
+use crate::rules::search::{self, Barriers};
+
+/// Food one man eats in half a day, in ge. Shen Kuo: every man, porter or soldier, eats 2 sheng
+/// a day. The ration model steps in half-days, as Shen Kuo reckons ("six and a half days").
+pub fn halfday_ration_ge(rules: &Rules) -> u64 {
+    u64::from(rules.supply.ration_sheng_per_man_day) * GE_PER_SHENG / 2
+}
+
+fn animals_capacity_ge(rules: &Rules, a: &Army) -> u64 {
+    let s = &rules.supply;
+    (u64::from(a.animals.camels) * u64::from(s.camel_load_sheng)
+        + u64::from(a.animals.horses) * u64::from(s.horse_load_sheng)
+        + u64::from(a.animals.donkeys) * u64::from(s.donkey_load_sheng))
+        * GE_PER_SHENG
+}
+
+/// What the soldiers' own packs hold when full.
+fn packs_ge(rules: &Rules, soldiers: u64, pack_days: u32) -> u64 {
+    soldiers
+        * u64::from(pack_days)
+        * u64::from(rules.supply.ration_sheng_per_man_day)
+        * GE_PER_SHENG
+}
+
+/// Everything the column can carry: soldiers' packs, porters' loads, pack animals.
+pub fn capacity_ge(rules: &Rules, a: &Army) -> u64 {
+    packs_ge(rules, u64::from(a.men.total()), a.pack_days)
+        + u64::from(a.porters) * u64::from(rules.supply.porter_load_sheng) * GE_PER_SHENG
+        + animals_capacity_ge(rules, a)
+}
+
+/// The food a porter sent home after `halfdays_out` half-days takes for his way back. Shen Kuo:
+/// after 8 days out, 6 days' food (the unladen man walks home faster).
+pub fn return_ration_ge(rules: &Rules, halfdays_out: u32) -> u64 {
+    (u64::from(halfdays_out) * halfday_ration_ge(rules) * u64::from(rules.supply.porter_return_pct))
+        .div_ceil(100)
+}
+
+/// A column on the march, for the ration model.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Column {
+    pub soldiers: u64,
+    pub porters: u64,
+    pub pack_days: u32,
+    pub food_ge: u64,
+    pub extra_capacity_ge: u64,
+    pub halfdays_out: u32,
+}
+
+/// What half a day's march did to the column's food.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct HalfDay {
+    pub eaten_ge: u64,
+    pub short_ge: u64,
+    pub porters_home: u64,
+    pub given_ge: u64,
+}
+
+/// Half a day away from supply: everyone eats; then porters whose loads are eaten go home
+/// with food for the way back (Shen Kuo). A batch of porters — one per soldier — is sent when
+/// the remaining food fits on the other carriers and sending them stretches the food further,
+/// that is when each man's share exceeds a returning porter's ration.
+pub fn march_half_day(rules: &Rules, c: &mut Column) -> HalfDay {
+    let mut out = HalfDay::default();
+    c.halfdays_out += 1;
+    let need = (c.soldiers + c.porters) * halfday_ration_ge(rules);
+    out.eaten_ge = need.min(c.food_ge);
+    out.short_ge = need - out.eaten_ge;
+    c.food_ge -= out.eaten_ge;
+    let load = u64::from(rules.supply.porter_load_sheng) * GE_PER_SHENG;
+    loop {
+        let n = c.porters.min(c.soldiers);
+        if n == 0 {
+            break;
+        }
+        let ret = return_ration_ge(rules, c.halfdays_out);
+        let after = c.food_ge.saturating_sub(n * ret);
+        let room =
+            packs_ge(rules, c.soldiers, c.pack_days) + (c.porters - n) * load + c.extra_capacity_ge;
+        let stretches = c.food_ge > ret * (c.soldiers + c.porters);
+        if after > room || !stretches || c.food_ge < n * ret {
+            break;
+        }
+        c.food_ge = after;
+        c.porters -= n;
+        out.porters_home += n;
+        out.given_ge += n * ret;
+    }
+    out
+}
+
+/// How far a column can go on what it carries, through country with no forage.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Reach {
+    /// Days it can march outward: the day on which its food runs out.
+    pub outward_days: u32,
+    /// Days it can march out if it must come back: the day on which it must turn.
+    pub return_days: u32,
+}
+
+/// Shen Kuo's reckoning for `porters_per_soldier` porters per soldier, fully loaded.
+pub fn column_reach(rules: &Rules, soldiers: u64, porters: u64, pack_days: u32) -> Reach {
+    let load = u64::from(rules.supply.porter_load_sheng) * GE_PER_SHENG;
+    let mut c = Column {
+        soldiers,
+        porters,
+        pack_days,
+        food_ge: packs_ge(rules, soldiers, pack_days) + porters * load,
+        extra_capacity_ge: 0,
+        halfdays_out: 0,
+    };
+    let mut fed_halfdays = 0u32;
+    while c.food_ge > 0 && fed_halfdays < 10_000 {
+        march_half_day(rules, &mut c);
+        fed_halfdays += 1;
+    }
+    Reach {
+        outward_days: fed_halfdays.div_ceil(2),
+        return_days: fed_halfdays.div_ceil(4),
+    }
+}
+
+impl Game {
+    /// Whole days the army's food lasts at full rations, porters included.
+    pub fn food_days(&self, a: &Army) -> u64 {
+        a.rations_ge / (a.mouths().max(1) * halfday_ration_ge(self.rules()) * 2).max(1)
+    }
+
+    /// The friendly, unbesieged place with food that `army` draws on: the one it stands in,
+    /// or the nearest within `supply_reach_li` of march on foot over country that no enemy
+    /// holds or controls (`search::inward`, the march rules read from the stores outwards).
+    pub fn supply_source(&self, army: &Army) -> Option<PlaceId> {
+        if let Some(p) = self
+            .place_at(army.hex)
+            .filter(|p| p.owner == Some(army.side))
+        {
+            return Some(p.id);
+        }
+        let i = self.map().index(army.hex)?;
+        let f = self.supply_field(army.side, &Barriers::supply(self, army.side));
+        let source = f.source[i];
+        (source != usize::MAX)
+            .then(|| self.place_at(self.map().hex_at(source)).map(|p| p.id))
+            .flatten()
+    }
+
+    /// The supply lines of a side: from every friendly, unbesieged place with food, as far as
+    /// supply reaches, over country the barriers allow.
+    fn supply_field(&self, side: SideId, b: &Barriers) -> search::Field {
+        let sources: Vec<usize> = self
+            .state()
+            .places
+            .iter()
+            .filter(|p| p.owner == Some(side) && p.stores_ge > 0 && !self.is_besieged(p.id))
+            .filter_map(|p| self.map().index(p.hex))
+            .collect();
+        let budget = self.rules().supply.supply_reach_li.saturating_mul(LI_M);
+        search::inward(self, b, &sources, budget)
+    }
+
+    /// Every hex where an army of `side` would draw on friendly stores today, as the side can
+    /// see it: the answer `supply_source` gives for an army standing there, except that enemies
+    /// lying hidden are not counted (they cut supply all the same; the player finds out). For
+    /// the supply overlay and the AI's "how far back to my grain?".
+    pub fn supply_zone(&self, side: SideId) -> Vec<bool> {
+        let f = self.supply_field(side, &Barriers::supply_as_seen(self, side));
+        let mut zone: Vec<bool> = f.source.iter().map(|s| *s != usize::MAX).collect();
+        // An army in its own place draws on it whatever else is near; sources themselves are
+        // places, where that rule decides.
+        for p in self.state().places.iter().filter(|p| p.owner == Some(side)) {
+            if let Some(i) = self.map().index(p.hex) {
+                zone[i] = p.stores_ge > 0;
+            }
+        }
+        zone
+    }
+
+    /// Water within reach: the hex or a neighbour gives it (a river, a stream, a spring), or the
+    /// army stands in a place with wells. A garrison under siege has only its own wells and
+    /// cisterns (Yongle 1082: a hilltop fort without springs).
+    pub fn has_water(&self, army: &Army) -> bool {
+        if let Some(p) = self.place_at(army.hex)
+            && p.owner == Some(army.side)
+            && self.is_besieged(p.id)
+        {
+            return p.water || p.cistern_days > 0;
+        }
+        self.water_near(army.hex)
+    }
+
+    /// Water an army at `h` can reach: a river, stream or spring on the hex or next to it, or
+    /// the wells of a place on it.
+    pub fn water_near(&self, h: Hex) -> bool {
+        self.place_at(h).is_some_and(|p| p.water)
+            || std::iter::once(h)
+                .chain(h.neighbours())
+                .any(|x| self.water_on(x))
+    }
+
+    /// What the army can gather where it stands today: by terrain and season, less what has
+    /// been taken already; nothing from scorched or flooded country.
+    pub fn forage_ge(&self, army: &Army, season: Season) -> u64 {
+        let got = self.forage_per_man_ge(army.hex, season) * u64::from(army.men.total()) / 100;
+        if army.moved { got / 2 } else { got }
+    }
+
+    /// What one man can gather on `h` in a day in `season`, in hundredths of a ge: by terrain,
+    /// less what has been taken already; nothing from scorched or flooded country. (For the
+    /// supply overlay and the AI's choice of where to forage.)
+    pub fn forage_per_man_ge(&self, h: Hex, season: Season) -> u64 {
+        let land = self.land(h);
+        if land.scorched || land.flooded_days > 0 {
+            return 0;
+        }
+        let per_man = self.terrain_at(h).map_or(0, |t| t.forage_ge.get(season));
+        let left = u64::from(100 - land.depleted_pct.min(100));
+        u64::from(per_man) * left
+    }
+
+    /// The share of a man's daily ration, in percent, that foraging on `h` gives today: what
+    /// `forage_per_man_ge` gathers, against Shen Kuo's 2 sheng a day.
+    pub fn forage_share_pct(&self, h: Hex, season: Season) -> u64 {
+        let ration_ge = halfday_ration_ge(self.rules()) * 2;
+        self.forage_per_man_ge(h, season) / ration_ge.max(1)
+    }
+
+    /// Water on the hex itself: a river or stream, or a spring that still flows (scorched
+    /// earth spoils them). See `water_near` for what an army can reach.
+    pub fn water_on(&self, h: Hex) -> bool {
+        self.terrain_at(h).is_some_and(|t| t.water) || self.spring_at(h)
+    }
+
+    /// How much of a hex's forage is gone after `men` forage it for a day.
+    fn depleted_after(&self, h: Hex, men: u32) -> u8 {
+        let exhaust = u64::from(self.rules().supply.forage_exhaust_man_days.max(1));
+        let add = (u64::from(men) * 100).div_ceil(exhaust);
+        (u64::from(self.land(h).depleted_pct) + add).min(100) as u8
+    }
+}
+
+/// One day of supply for every army on the map.
+///
+/// Each side's supply lines are traced once and traced again only when something they depend
+/// on changes in the course of the day (stores run out, an army is destroyed or rallies): the
+/// same answer as tracing them for every army, for a fraction of the work.
+pub(crate) fn daily(g: &mut Game) {
+    let mut traced: Vec<Option<(u64, search::Field)>> = vec![None; g.scenario().sides.len()];
+    for i in 0..g.state().armies.len() {
+        if !g.state().armies[i].is_active() {
+            continue;
+        }
+        let side = g.state().armies[i].side;
+        let sig = lines_signature(g, side);
+        let slot = &mut traced[usize::from(side.0)];
+        if slot.as_ref().is_none_or(|(s, _)| *s != sig) {
+            *slot = Some((sig, g.supply_field(side, &Barriers::supply(g, side))));
+        }
+        let field = &slot.as_ref().expect("traced above").1;
+        let id = ArmyId(i as u16);
+        let source = source_in(g, g.army(id), field);
+        provision(g, id, source);
+    }
+}
+
+/// The source an army draws on, given its side's supply lines: see `Game::supply_source`.
+fn source_in(g: &Game, army: &Army, field: &search::Field) -> Option<PlaceId> {
+    if let Some(p) = g.place_at(army.hex).filter(|p| p.owner == Some(army.side)) {
+        return Some(p.id);
+    }
+    let s = *field.source.get(g.map().index(army.hex)?)?;
+    (s != usize::MAX)
+        .then(|| g.place_at(g.map().hex_at(s)).map(|p| p.id))
+        .flatten()
+}
+
+/// Everything a side's supply lines depend on that can change during a day: which places are
+/// sources, and where every army stands and in what state.
+fn lines_signature(g: &Game, side: SideId) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = crate::hash::StableHasher::default();
+    for p in &g.state().places {
+        (p.owner == Some(side) && p.stores_ge > 0 && !g.is_besieged(p.id)).hash(&mut h);
+    }
+    for a in &g.state().armies {
+        (a.is_active(), a.hex, a.state).hash(&mut h);
+    }
+    h.finish()
+}
+
+fn provision(g: &mut Game, id: ArmyId, source: Option<PlaceId>) {
+    let a = g.army(id).clone();
+    let rules = g.rules();
+    let season = g.state().date.season();
+    let capacity = capacity_ge(rules, &a);
+    let mut food = a.rations_ge;
+    let mut drawn = 0;
+    if let Some(p) = source {
+        drawn = capacity.saturating_sub(food).min(g.place(p).stores_ge);
+        // A garrison eats from its stores whatever its packs hold.
+        let need = a.mouths() * halfday_ration_ge(rules) * 2;
+        if drawn < need && g.place(p).hex == a.hex {
+            drawn = need.min(g.place(p).stores_ge);
+        }
+        food += drawn;
+    }
+    let in_supply = source.is_some_and(|p| drawn > 0 || g.place(p).stores_ge > 0);
+    let foraged = if in_supply {
+        0
+    } else {
+        g.forage_ge(&a, season)
+    };
+    let depleted_pct = if foraged > 0 {
+        g.depleted_after(a.hex, a.men.total())
+    } else {
+        g.land(a.hex).depleted_pct
+    };
+    food += foraged;
+    let mut col = Column {
+        soldiers: u64::from(a.men.total()),
+        porters: u64::from(a.porters),
+        pack_days: a.pack_days,
+        food_ge: food,
+        extra_capacity_ge: animals_capacity_ge(g.rules(), &a),
+        halfdays_out: if in_supply { 0 } else { a.halfdays_out },
+    };
+    let (mut eaten, mut short, mut home, mut given) = (0, 0, 0, 0);
+    for _ in 0..2 {
+        let h = if in_supply {
+            let need = (col.soldiers + col.porters) * halfday_ration_ge(g.rules());
+            let e = need.min(col.food_ge);
+            col.food_ge -= e;
+            HalfDay {
+                eaten_ge: e,
+                short_ge: need - e,
+                ..Default::default()
+            }
+        } else {
+            march_half_day(g.rules(), &mut col)
+        };
+        eaten += h.eaten_ge;
+        short += h.short_ge;
+        home += h.porters_home;
+        given += h.given_ge;
+    }
+    if home > 0 {
+        g.emit(Event::PortersSentHome {
+            army: id,
+            porters: home as u32,
+            ge: given,
+        });
+    }
+    let watered = g.has_water(&a);
+    let water_max = g.rules().supply.water_carried_days;
+    let (water_days, days_thirsty) = match (watered, a.water_days) {
+        (true, _) => (water_max, 0),
+        (false, w) if w > 0 => (w - 1, 0),
+        (false, _) => (0, a.days_thirsty + 1),
+    };
+    let days_hungry = if short > 0 { a.days_hungry + 1 } else { 0 };
+    let daily_need = (col.soldiers + col.porters) * halfday_ration_ge(g.rules()) * 2;
+    let status = if days_thirsty > 0 {
+        SupplyStatus::Thirsty
+    } else if days_hungry > 0 {
+        SupplyStatus::Starving
+    } else if col.food_ge < daily_need * 3 {
+        SupplyStatus::Short
+    } else {
+        SupplyStatus::Fed
+    };
+    g.emit(Event::Provisioned {
+        army: id,
+        hex: a.hex,
+        depleted_pct,
+        drawn_ge: drawn,
+        from: source.filter(|_| drawn > 0),
+        foraged_ge: foraged,
+        eaten_ge: eaten,
+        rations_ge: col.food_ge,
+        water_days,
+        halfdays_out: col.halfdays_out,
+        days_hungry,
+        days_thirsty,
+        status,
+        in_supply,
+    });
+    attrition(g, id);
+    spirits(g, id);
+}
+
+/// Losses by cause for one day. Rates are data (supply.ron), each from the accounts.
+fn attrition(g: &mut Game, id: ArmyId) {
+    let a = g.army(id).clone();
+    let s = g.rules().supply.clone();
+    let sheltered = g.place_at(a.hex).is_some_and(|p| p.owner == Some(a.side));
+    let winter = g.state().date.season() == Season::Winter;
+    let snow = g.state().weather == Weather::Snow;
+    let mut causes: Vec<(Cause, u32)> = Vec::new();
+    if a.days_hungry >= 2 {
+        causes.push((Cause::Hunger, s.hunger_ppm));
+    }
+    if a.days_thirsty >= 1 {
+        causes.push((Cause::Thirst, s.thirst_ppm));
+    }
+    if winter && !sheltered {
+        causes.push((Cause::Cold, if snow { s.cold_ppm * 3 } else { s.cold_ppm }));
+    }
+    if !sheltered {
+        let factor = if a.no_fires {
+            s.uncooked_disease_factor
+        } else {
+            1
+        };
+        causes.push((Cause::Disease, s.field_disease_ppm.saturating_mul(factor)));
+    }
+    if g.land(a.hex).flooded_days > 0 {
+        causes.push((Cause::Drowned, s.flood_drown_ppm));
+    }
+    if a.morale < s.desertion_morale || a.days_hungry > 3 {
+        causes.push((Cause::Deserted, s.desertion_ppm));
+    }
+    for (cause, ppm) in causes {
+        g.lose(id, cause, ppm);
+    }
+    let grazing = g.terrain_at(a.hex).is_some_and(|t| t.grazing);
+    if !grazing && (a.animals.camels + a.animals.horses + a.animals.donkeys) > 0 {
+        let ppm = s.animal_death_no_grazing_ppm;
+        let (camels, horses, donkeys) = (
+            g.share(a.animals.camels, ppm),
+            g.share(a.animals.horses, ppm),
+            g.share(a.animals.donkeys, ppm),
+        );
+        if camels + horses + donkeys > 0 {
+            g.emit(Event::AnimalsDied {
+                army: id,
+                camels,
+                horses,
+                donkeys,
+            });
+        }
+    }
+    if g.army(id).men.total() == 0 && g.army(id).is_active() {
+        g.emit(Event::Destroyed { army: id });
+    }
+}
+
+/// Morale and fatigue: they fall with hunger, thirst and cold, and recover at rest in supply.
+fn spirits(g: &mut Game, id: ArmyId) {
+    let a = g.army(id).clone();
+    if !a.is_active() {
+        return;
+    }
+    let s = &g.rules().supply;
+    let mut morale = a.morale as i32;
+    let mut fatigue = a.fatigue as i32;
+    match a.status {
+        SupplyStatus::Starving => morale += s.morale_hungry,
+        SupplyStatus::Thirsty => morale += s.morale_thirsty,
+        _ => {}
+    }
+    let sheltered = g.place_at(a.hex).is_some_and(|p| p.owner == Some(a.side));
+    if g.state().date.season() == Season::Winter && g.state().weather == Weather::Snow && !sheltered
+    {
+        morale += s.morale_cold;
+    }
+    if !a.moved {
+        fatigue -= s.fatigue_rest;
+        if matches!(a.status, SupplyStatus::Fed | SupplyStatus::Short) {
+            morale += s.morale_rest;
+        }
+    }
+    let (morale, fatigue) = (morale.clamp(0, 100) as u32, fatigue.clamp(0, 100) as u32);
+    if (morale, fatigue) != (a.morale, a.fatigue) {
+        g.emit(Event::Spirits {
+            army: id,
+            morale,
+            fatigue,
+        });
+    }
+    let rallies =
+        a.state == ArmyState::Routed && !a.moved && morale >= g.rules().combat.retreat_morale;
+    if rallies {
+        g.emit(Event::StateChanged {
+            army: id,
+            state: ArmyState::Encamped,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Shen Kuo, Mengxi bitan ch. 11: one, two or three porters per soldier take a column
+    /// 18, 26 or 31 days out, or 9, 13 or 16 days out if it must come back.
+    #[test]
+    fn shen_kuo_porter_table_is_reproduced_exactly() {
+        let rules = Rules::standard();
+        let pack = rules.supply.soldier_pack_days;
+        let table = [(1, 18, 9), (2, 26, 13), (3, 31, 16)];
+        for (porters, outward, back) in table {
+            let r = column_reach(&rules, 1, porters, pack);
+            assert_eq!(
+                (r.outward_days, r.return_days),
+                (outward, back),
+                "{porters} porters per soldier"
+            );
+        }
+    }
+
+    #[test]
+    fn shen_kuo_table_holds_for_a_whole_army() {
+        let rules = Rules::standard();
+        let pack = rules.supply.soldier_pack_days;
+        for (porters, outward, back) in [(1, 18, 9), (2, 26, 13), (3, 31, 16)] {
+            let r = column_reach(&rules, 30_000, 30_000 * porters, pack);
+            assert_eq!((r.outward_days, r.return_days), (outward, back));
+        }
+    }
+
+    #[test]
+    fn shen_kuo_second_porter_goes_home_on_day_eight_with_six_days_food() {
+        let rules = Rules::standard();
+        let load = 600;
+        let mut c = Column {
+            soldiers: 1,
+            porters: 2,
+            pack_days: 5,
+            food_ge: 100 + 2 * load,
+            extra_capacity_ge: 0,
+            halfdays_out: 0,
+        };
+        let mut sent = None;
+        for h in 1..=40 {
+            let r = march_half_day(&rules, &mut c);
+            if r.porters_home > 0 {
+                sent = Some((h, r.given_ge));
+                break;
+            }
+        }
+        assert_eq!(
+            sent,
+            Some((16, 120)),
+            "after 16 half-days (8 days), 12 sheng (6 days' food)"
+        );
+    }
+}

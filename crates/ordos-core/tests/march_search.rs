@@ -1,0 +1,118 @@
+//! One march search serves every caller: for every army of every shipped scenario, at several
+//! moments of a game, and for every hex of its map, the reach shading (`reachable`), the path
+//! (`find_path`), the AI's field of distances (`march_field`) and the march order's check
+//! (`check`) agree on whether the army can get there this turn and at what cost.
+
+use ordos_core::hex::Hex;
+use ordos_core::load::load_path;
+use ordos_core::model::state::ArmyState;
+use ordos_core::play::kinds::{ControllerKind, make};
+use ordos_core::play::replay::Replay;
+use ordos_core::play::sim::play_turn;
+use ordos_core::{Game, Order, OrderError};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+const FILES: [&str; 4] = [
+    "scenarios/haoshuichuan-1041.ron",
+    "scenarios/yongle-1082.ron",
+    "scenarios/lanzhou-1084.ron",
+    "tests/fixtures/every-order.ron",
+];
+
+/// Checks every hex of the map for every active army that has not marched yet.
+fn agree_everywhere(g: &Game, what: &str) -> usize {
+    let mut checked = 0;
+    for army in g
+        .state()
+        .armies
+        .iter()
+        .filter(|a| a.is_active() && !a.moved)
+    {
+        let field = g.march_field(army);
+        for forced in [false, true] {
+            let reach: BTreeMap<Hex, u32> = g.reachable(army, forced).into_iter().collect();
+            let budget = g.allowance_li(army, forced) * ordos_core::game::LI_M;
+            for i in 0..g.map().len() {
+                let h = g.map().hex_at(i);
+                if h == army.hex {
+                    continue;
+                }
+                let path = g.find_path(army, h);
+                let at = format!("{what}: {} to {h} (forced {forced})", g.army_name(army.id));
+                // The AI's field and the path search are one search.
+                assert_eq!(field.path(g, h), path, "{at}: field and path differ");
+                let cost = path.as_ref().map(|p| {
+                    p.iter()
+                        .map(|x| g.step_cost_m(army, *x).unwrap())
+                        .sum::<u32>()
+                });
+                assert_eq!(field.metres(g, h), cost, "{at}: field cost");
+                let within = cost.is_some_and(|c| c <= budget);
+                // The reach shading is exactly the hexes a path reaches within today's march.
+                assert_eq!(
+                    reach.get(&h).copied(),
+                    cost.filter(|_| within),
+                    "{at}: reach"
+                );
+                let Some(path) = path else { continue };
+                let order = Order::Move {
+                    army: army.id,
+                    path: path.clone(),
+                    forced,
+                };
+                match g.check(army.side, &order) {
+                    Ok(()) => assert!(within, "{at}: check accepts a march beyond reach"),
+                    Err(OrderError::TooFar { .. }) => assert!(!within, "{at}: too far?"),
+                    Err(e) => panic!("{at}: the check refuses the path the search found: {e}"),
+                }
+                if within {
+                    assert_eq!(
+                        g.truncate_to_turn(army, &path, forced),
+                        path,
+                        "{at}: truncated"
+                    );
+                }
+                checked += 1;
+            }
+        }
+    }
+    checked
+}
+
+#[test]
+fn reach_path_field_and_check_agree_on_every_hex_of_every_scenario() {
+    for file in FILES {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../..")
+            .join(file);
+        let setup = load_path(&path).unwrap_or_else(|e| panic!("{e}"));
+        let mut g = Game::new(setup, 5);
+        let mut controllers: Vec<_> = g
+            .scenario()
+            .sides
+            .iter()
+            .map(|_| make(ControllerKind::Historical))
+            .collect();
+        let mut record = Replay::new(g.setup(), 5);
+        let mut checked = 0;
+        let mut routed = 0;
+        for turn in 1..=6 {
+            if g.is_over() {
+                break;
+            }
+            if turn % 2 == 1 {
+                checked += agree_everywhere(&g, &format!("{file} turn {turn}"));
+                routed += g
+                    .state()
+                    .armies
+                    .iter()
+                    .filter(|a| a.state == ArmyState::Routed)
+                    .count();
+            }
+            play_turn(&mut g, &mut controllers, &mut record);
+        }
+        assert!(checked > 100, "{file}: only {checked} paths checked");
+        eprintln!("{file}: {checked} paths agree ({routed} routed armies seen)");
+    }
+}
