@@ -239,8 +239,10 @@ fn generation_is_deterministic_and_matches_the_recorded_map() {
 
 // Changed for issue #16: the places of the Yizong and Shenzong campaigns (Dashun, Rouyuan,
 // Moqi, Nanping, Dongguan, ...) added, Youzhou moved from Otog to 120 li west of Xiazhou, and
-// the Kushui, the water of the Huanzhou–Lingzhou road, drawn.
-const MAP_HASH: &str = "397de1e9e0dcafb0";
+// the Kushui, the water of the Huanzhou–Lingzhou road, drawn. Changed for issue #15: Yinzhou
+// moved from near Mizhi (37.9 N 109.9 E, "est., low") to its walled site at Dangcha on the
+// middle Wuding, 38.00 N 109.77 E (docs/campaigns/yinzhou-985.md §2.3).
+const MAP_HASH: &str = "ace529a8f5dcb34b";
 
 #[test]
 fn the_country_is_where_a_real_map_has_it() {
