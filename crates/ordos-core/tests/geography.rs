@@ -242,7 +242,13 @@ fn generation_is_deterministic_and_matches_the_recorded_map() {
 // the Kushui, the water of the Huanzhou–Lingzhou road, drawn. Changed for issue #15: Yinzhou
 // moved from near Mizhi (37.9 N 109.9 E, "est., low") to its walled site at Dangcha on the
 // middle Wuding, 38.00 N 109.77 E (docs/campaigns/yinzhou-985.md §2.3).
-const MAP_HASH: &str = "ace529a8f5dcb34b";
+// Changed for issue #17: the Datong river (a barrier, with its bridge) and the Huangshui hills
+// and Daban Shan west of Lanzhou drawn; Pingxia, Gugulong and Zangdihe moved to the sites the
+// dossiers found; the forts round Pingxia, the Huangshui and Datong places, Tong'an, Gaizhuwei
+// and Dingbian added (the dossiers docs/campaigns/pingxia-1098.md,
+// docs/campaigns/tsongkha-1105.md, docs/campaigns/zangdihe-1115.md and
+// docs/campaigns/tongan-1119.md).
+const MAP_HASH: &str = "c1e721d6f43e2d3e";
 
 #[test]
 fn the_country_is_where_a_real_map_has_it() {
