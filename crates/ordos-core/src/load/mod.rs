@@ -16,6 +16,7 @@ pub mod read;
 pub mod scenario;
 pub mod tables;
 pub mod validate;
+pub mod wars;
 
 use diagnostic::{Diagnostic, Findings, ScenarioErrors, Severity};
 use map::Map;
@@ -228,6 +229,7 @@ pub fn preview(geography: &str, window: geo::Window, hex_m: u32) -> Result<Arc<S
     let scenario = Scenario {
         id: format!("preview-{}", geo.id),
         title: geo.name.clone(),
+        war: None,
         start: date("1081-06-01")?,
         end: date("1081-06-02")?,
         turn_days: 1,

@@ -13,6 +13,10 @@ use std::collections::BTreeMap;
 pub struct Scenario {
     pub id: String,
     pub title: String,
+    /// The war of the accounts it belongs to: an id of `assets/rules/wars.ron` (`shenzong`).
+    /// The scenario picker groups scenarios by war.
+    #[serde(default)]
+    pub war: Option<String>,
     pub start: Date,
     pub end: Date,
     /// Days a turn spans (the default is one day).

@@ -111,6 +111,21 @@ impl Validator<'_, '_, '_> {
     fn check(&mut self, s: &Scenario, rules: &Rules) {
         use Seg::*;
         self.id(&[Field("id")], &s.id, "scenario");
+        if let Some(war) = &s.war
+            && crate::load::wars::by_id(war).is_none()
+        {
+            let known: Vec<&str> = crate::load::wars::all()
+                .iter()
+                .map(|w| w.id.as_str())
+                .collect();
+            self.err(
+                &[Field("war")],
+                format!(
+                    "unknown war `{war}` (expected one of the wars of the accounts: {})",
+                    known.join(", ")
+                ),
+            );
+        }
         if s.end < s.start {
             self.err(
                 &[Field("end")],
