@@ -48,6 +48,18 @@ pub enum Order {
     Deliver { army: ArmyId, to: ArmyId },
     /// Leave spare grain in the stores of the friendly place it stands in (stocking a fort).
     Stock { army: ArmyId },
+    /// The commander abandons his army and runs (Ge Huaimin, Dingchuan 1042).
+    Flee { army: ArmyId },
+    /// Enlist men of the country around the friendly place it stands in, paid from its stores
+    /// (Yinzhou 985: "with that grain his following grew").
+    Recruit { army: ArmyId },
+    /// Strip the country around it of its grain and leave it scorched (Tsongkha 1105).
+    Plunder { army: ArmyId },
+    /// March by night: through enemy zones of control, at half the day's pace, with stragglers
+    /// (Tong'an 1119).
+    NightMarch { army: ArmyId, path: Vec<Hex> },
+    /// Fall by night on an adjacent enemy in the open, with surprise (Qingzhou 1066).
+    NightAttack { army: ArmyId, target: ArmyId },
 }
 
 /// The kinds of order, one for each variant of `Order`: for menus, documentation and tests
@@ -72,11 +84,16 @@ pub enum OrderKind {
     Levy,
     Deliver,
     Stock,
+    Flee,
+    Recruit,
+    Plunder,
+    NightMarch,
+    NightAttack,
 }
 
 impl OrderKind {
     /// Every kind, in the order of `Order`'s variants.
-    pub const ALL: [OrderKind; 18] = [
+    pub const ALL: [OrderKind; 23] = [
         OrderKind::Move,
         OrderKind::Attack,
         OrderKind::Besiege,
@@ -95,6 +112,11 @@ impl OrderKind {
         OrderKind::Levy,
         OrderKind::Deliver,
         OrderKind::Stock,
+        OrderKind::Flee,
+        OrderKind::Recruit,
+        OrderKind::Plunder,
+        OrderKind::NightMarch,
+        OrderKind::NightAttack,
     ];
 }
 
@@ -120,6 +142,11 @@ impl Order {
             Order::Levy { .. } => OrderKind::Levy,
             Order::Deliver { .. } => OrderKind::Deliver,
             Order::Stock { .. } => OrderKind::Stock,
+            Order::Flee { .. } => OrderKind::Flee,
+            Order::Recruit { .. } => OrderKind::Recruit,
+            Order::Plunder { .. } => OrderKind::Plunder,
+            Order::NightMarch { .. } => OrderKind::NightMarch,
+            Order::NightAttack { .. } => OrderKind::NightAttack,
         }
     }
 
@@ -142,7 +169,12 @@ impl Order {
             | Order::BreachDike { army }
             | Order::Levy { army }
             | Order::Deliver { army, .. }
-            | Order::Stock { army } => *army,
+            | Order::Stock { army }
+            | Order::Flee { army }
+            | Order::Recruit { army }
+            | Order::Plunder { army }
+            | Order::NightMarch { army, .. }
+            | Order::NightAttack { army, .. } => *army,
         }
     }
 }
@@ -224,4 +256,20 @@ pub enum OrderError {
     NoWaterToCut,
     #[error("the army cannot build a fort: it lacks {needed_sheng} sheng of grain")]
     NoGrainForFort { needed_sheng: u64 },
+    #[error("the army's commander is no longer with it: he is {0:?}")]
+    LeaderGone(crate::model::state::Leader),
+    #[error("the ruler has fallen: his army will not attack, assault or besiege")]
+    RulerFallen,
+    #[error("there are no men to enlist here, or no grain in store to pay them")]
+    NoRecruits,
+    #[error("the army has already enlisted men this turn")]
+    AlreadyRecruited,
+    #[error("the two commanders quarrel and will not work together")]
+    Quarrel,
+    #[error("the target is {0:?}: a night attack falls only on an army in the open")]
+    NotInTheOpen(ArmyState),
+    #[error("the target is behind walls: they must be assaulted")]
+    BehindWalls,
+    #[error("a garrison inside its walls strikes by sortie, not by a night attack")]
+    NotAFieldArmy,
 }

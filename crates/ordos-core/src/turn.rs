@@ -9,7 +9,10 @@ use crate::load::tables::Rules;
 use crate::model::event::Event;
 use crate::model::state::*;
 use crate::order::{Order, OrderError};
-use crate::rules::{combat, country, march, siege, supply, victory};
+use crate::rules::{
+    combat, command, country, horses, march, night, plunder, recruit, siege, supply, victory,
+    weather,
+};
 use std::sync::Arc;
 
 impl Game {
@@ -88,6 +91,7 @@ impl Game {
         if !army.is_active() {
             return Err(OrderError::CannotAct(army.state));
         }
+        command::check_ruler(self, army, order)?;
         match order {
             Order::Move { path, forced, .. } => march::check(self, army, path, *forced).map(|_| ()),
             Order::Attack { target, .. } => combat::check_attack(self, army, *target, false),
@@ -103,6 +107,11 @@ impl Game {
                 _ => Ok(()),
             },
             Order::Hide { .. } => siege::check_hide(self, army),
+            Order::Flee { .. } => command::check_flee(army),
+            Order::Recruit { .. } => recruit::check(self, army),
+            Order::Plunder { .. } => plunder::check(army),
+            Order::NightMarch { path, .. } => night::check_march(self, army, path).map(|_| ()),
+            Order::NightAttack { target, .. } => night::check_attack(self, army, *target),
             other => country::check(self, army, other),
         }
     }
@@ -159,6 +168,15 @@ impl Game {
                 army: *army,
                 state: ArmyState::Hidden,
             }),
+            Order::Flee { army } => command::flee(self, *army),
+            Order::Recruit { army } => recruit::resolve(self, *army),
+            Order::Plunder { army } => plunder::resolve(self, *army),
+            Order::NightMarch { army, path } => {
+                if let Some(ambush) = night::night_march(self, *army, path) {
+                    combat::spring_ambush(self, *army, ambush);
+                }
+            }
+            Order::NightAttack { army, target } => night::night_attack(self, *army, *target),
             other => country::resolve(self, other),
         }
     }
@@ -209,6 +227,8 @@ impl Game {
     fn pass_day(&mut self) {
         self.weather_and_chronicle();
         supply::daily(self);
+        horses::daily(self);
+        weather::daily(self);
         siege::daily(self);
         country::daily(self);
         let next = self.state().date.plus_days(1);
@@ -233,12 +253,15 @@ impl Game {
         let c = &self.rules().climate;
         let pct = |v: &Vec<u32>| v.get(m).copied().unwrap_or(0);
         let (snow, rain, heat) = (pct(&c.snow_pct), pct(&c.rain_pct), pct(&c.heat_pct));
+        let wind = pct(&c.wind_pct);
         let rolled = if r < snow {
             Weather::Snow
         } else if r < snow + rain {
             Weather::Rain
         } else if r < snow + rain + heat {
             Weather::Heat
+        } else if r < snow + rain + heat + wind {
+            Weather::Wind
         } else {
             Weather::Clear
         };
@@ -315,6 +338,10 @@ fn new_army(s: &Scenario, rules: &Rules, i: usize, a: &ArmyDef) -> Army {
         building_fort: false,
         fort_work: 0,
         grain_lost_ge: 0,
+        leader: Leader::Present,
+        spare_horses: a.spare_horses,
+        plundered_ge: 0,
+        recruited: false,
     };
     let capacity = supply::capacity_ge(rules, &army);
     army.rations_ge = match a.rations {

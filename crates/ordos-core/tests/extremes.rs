@@ -47,7 +47,8 @@ fn giant(id: &str, side: &str, col: i32, row: i32) -> String {
         r#"(id: "{id}", name: "{id}", side: "{side}", commander: "x", hex: ({col}, {row}),
            men: (foot: 250000, crossbow: 250000, light_horse: 250000, heavy_horse: 250000),
            porters: {MAX_PORTERS}, animals: (camels: 400000, horses: 300000, donkeys: 300000),
-           pack_days: Some({MAX_PACK_DAYS}), morale: 100, fatigue: 100, siege_engines: {MAX_SIEGE_ENGINES}),"#
+           pack_days: Some({MAX_PACK_DAYS}), morale: 100, fatigue: 100, siege_engines: {MAX_SIEGE_ENGINES},
+           spare_horses: {MAX_SPARE_HORSES}, ruler: true),"#
     )
 }
 
@@ -107,6 +108,14 @@ fn random_orders(g: &mut Game, seed: u64, turns: usize) {
                     to: target,
                 },
                 OrderKind::Stock => Order::Stock { army: a.id },
+                OrderKind::Flee => Order::Flee { army: a.id },
+                OrderKind::Recruit => Order::Recruit { army: a.id },
+                OrderKind::Plunder => Order::Plunder { army: a.id },
+                OrderKind::NightMarch => Order::NightMarch {
+                    army: a.id,
+                    path: vec![to],
+                },
+                OrderKind::NightAttack => Order::NightAttack { army: a.id, target },
             };
             let _ = g.submit(a.side, &o);
         }

@@ -90,10 +90,13 @@ impl ordos_core::play::controller::Controller for Provident {
     }
 }
 
+/// Over ten games, not one: a single game turns on the die of the assaults (seed 2 alone, once
+/// commanders could fall and horses starve on the river ice, had the provident player losing
+/// nearly as many men as history; over ten it loses about half as many).
 #[test]
 fn a_tangut_player_who_leaves_in_time_does_better_than_history() {
-    let run = |provident: bool| {
-        let mut g = Game::new(scenario(), 2);
+    let run_one = |provident: bool, seed: u64| {
+        let mut g = Game::new(scenario(), seed);
         let xia: Box<dyn ordos_core::play::controller::Controller> = if provident {
             Box::new(Provident)
         } else {
@@ -104,6 +107,7 @@ fn a_tangut_player_who_leaves_in_time_does_better_than_history() {
         let (start, now, _) = g.side_totals(g.side_id("xia").unwrap());
         start - now
     };
+    let run = |provident: bool| -> u32 { (1..=10).map(|seed| run_one(provident, seed)).sum() };
     let (history, provident) = (run(false), run(true));
     assert!(
         provident * 4 < history * 3,

@@ -75,6 +75,8 @@ fn every_field_of_the_format_is_in_the_modding_reference() {
             "HistoricalOrder",
             "StandingOrder",
             "RuleOverrides",
+            "QuarrelDef",
+            "LeaderFate",
         ],
     );
     all.extend(names(

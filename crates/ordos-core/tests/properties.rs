@@ -106,6 +106,12 @@ fn order_for(g: &Game, p: &Pick) -> Option<(SideId, Order)> {
             path
         }
     };
+    // By night, aimed at the nearest enemy through its zone of control, as far as half a
+    // day's march goes; else it wanders.
+    let night_path = match toward.and_then(|h| g.night_path(a, h)).filter(|_| p.aimed) {
+        Some(way) => g.truncate_to_night(a, &way),
+        None => path.clone(),
+    };
     // An exhaustive match: a new kind of order does not compile here until it is drawn.
     let o = match OrderKind::ALL[p.kind] {
         OrderKind::Move => Order::Move {
@@ -139,6 +145,17 @@ fn order_for(g: &Game, p: &Pick) -> Option<(SideId, Order)> {
         OrderKind::Levy => Order::Levy { army },
         OrderKind::Deliver => Order::Deliver { army, to: friend },
         OrderKind::Stock => Order::Stock { army },
+        OrderKind::Flee => Order::Flee { army },
+        OrderKind::Recruit => Order::Recruit { army },
+        OrderKind::Plunder => Order::Plunder { army },
+        OrderKind::NightMarch => Order::NightMarch {
+            army,
+            path: night_path,
+        },
+        OrderKind::NightAttack => Order::NightAttack {
+            army,
+            target: enemy,
+        },
     };
     debug_assert_eq!(o.kind(), OrderKind::ALL[p.kind]);
     Some((a.side, o))

@@ -59,6 +59,31 @@ pub(crate) fn map(f: &mut Findings, s: &mut Scenario, rules: &Rules) -> Option<M
             );
         }
     }
+    for (i, (h, metres)) in s.map.heights.iter().enumerate() {
+        let p = [Field("map"), Field("heights"), Index(i)];
+        let range = crate::load::validate::limits::MIN_HEIGHT_M
+            ..=crate::load::validate::limits::MAX_HEIGHT_M;
+        if !map.contains(*h) {
+            f.err(
+                &p,
+                format!(
+                    "height at {h} is off the map ({}×{} hexes)",
+                    map.width, map.height
+                ),
+            );
+        } else if !range.contains(metres) {
+            f.err(
+                &p,
+                format!(
+                    "height {metres} m at {h} (expected {} to {} metres above sea level)",
+                    range.start(),
+                    range.end()
+                ),
+            );
+        } else {
+            map.set_elevation(*h, *metres);
+        }
+    }
     map.labels.extend(s.map.labels.iter().cloned());
     Some(map)
 }

@@ -64,6 +64,11 @@ impl Map {
             self.ford[i] = true;
         }
     }
+    pub(crate) fn set_elevation(&mut self, h: Hex, metres: i32) {
+        if let Some(i) = self.index(h) {
+            self.elevation_m[i] = metres;
+        }
+    }
     pub(crate) fn add_spring(&mut self, h: Hex) {
         if let Some(i) = self.index(h) {
             self.spring[i] = true;

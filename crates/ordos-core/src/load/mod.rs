@@ -38,6 +38,10 @@ pub struct Setup {
     pub map: Map,
     /// Whether side i is at war with side j.
     at_war: Vec<Vec<bool>>,
+    /// `content_hash`, worked out once.
+    content_hash: u64,
+    /// The armies (by index) whose commanders quarrel, and the day they are reconciled.
+    quarrels: Vec<(usize, usize, Option<crate::calendar::Date>)>,
     /// What validates but will probably not play as its author meant.
     pub warnings: Vec<Diagnostic>,
 }
@@ -52,10 +56,18 @@ impl Setup {
             .unwrap_or(false)
     }
 
+    /// Whether the commanders of the armies of these indices quarrel on `date`
+    /// (`Scenario::quarrels`).
+    pub fn quarrel(&self, a: usize, b: usize, date: crate::calendar::Date) -> bool {
+        self.quarrels.iter().any(|&(x, y, until)| {
+            ((x, y) == (a, b) || (x, y) == (b, a)) && until.is_none_or(|d| date < d)
+        })
+    }
+
     /// A stable hash of everything a game of this scenario depends on but the rules: the
     /// scenario as written and its map. Recorded in replays.
     pub fn content_hash(&self) -> u64 {
-        self.scenario.content_hash()
+        self.content_hash
     }
 }
 
@@ -161,11 +173,21 @@ fn prepare(
             at_war[j][i] = true;
         }
     }
+    let quarrels = scenario
+        .quarrels
+        .iter()
+        .filter_map(|q| {
+            let (a, b) = (scenario.army_index(&q.a)?, scenario.army_index(&q.b)?);
+            Some((a, b, q.until))
+        })
+        .collect();
     Ok(Arc::new(Setup {
+        content_hash: scenario.content_hash(),
         scenario,
         rules,
         map,
         at_war,
+        quarrels,
         warnings: f.found,
     }))
 }
@@ -259,6 +281,7 @@ pub fn preview(geography: &str, window: geo::Window, hex_m: u32) -> Result<Arc<S
             rows: Vec::new(),
             fords: Vec::new(),
             springs: Vec::new(),
+            heights: Vec::new(),
             labels: Vec::new(),
         },
         places,
@@ -275,6 +298,7 @@ pub fn preview(geography: &str, window: geo::Window, hex_m: u32) -> Result<Arc<S
             text: String::new(),
         }],
         historical: Vec::new(),
+        quarrels: Vec::new(),
         rules: RuleOverrides::default(),
     };
     from_scenario(&format!("region:{geography}"), scenario).map_err(|e| e.to_string())

@@ -52,6 +52,10 @@ pub struct Scenario {
     /// What the commanders actually did, by date.
     #[serde(default)]
     pub historical: Vec<HistoricalOrder>,
+    /// Pairs of armies of one side whose commanders will not work together (Gao Zunyu and Liu
+    /// Changzuo before Lingzhou, 1081).
+    #[serde(default)]
+    pub quarrels: Vec<QuarrelDef>,
     /// Replaces rule tables for this scenario only.
     #[serde(default)]
     pub rules: RuleOverrides,
@@ -96,6 +100,11 @@ pub struct MapDef {
     /// Springs and wells in otherwise dry country.
     #[serde(default)]
     pub springs: Vec<Hex>,
+    /// Single hexes' heights above sea level, in metres, over the generated ones (a hand-drawn
+    /// map is at 0 m elsewhere): a hilltop fort, a ridge. A defender above its attacker fights
+    /// better (`combat.ron`, `height_defense_pct`).
+    #[serde(default)]
+    pub heights: Vec<(Hex, i32)>,
     /// Names of features for the map view, e.g. rivers.
     #[serde(default)]
     pub labels: Vec<(Hex, String)>,
@@ -247,6 +256,26 @@ pub struct ArmyDef {
     /// The date the army enters the map (reinforcements); absent = at the start.
     #[serde(default)]
     pub arrives: Option<Date>,
+    /// Its commander is the ruler of his side (Yizong, Xingzong): his fall costs every army of
+    /// the side morale, and his own army will no longer attack, assault or besiege.
+    #[serde(default)]
+    pub ruler: bool,
+    /// Spare horses (remounts) with the army; they die first where there is no grazing.
+    #[serde(default)]
+    pub spare_horses: u32,
+}
+
+/// Two armies of one side whose commanders quarrel: neither counts for the other's attacks from
+/// several sides, they do not defend a hex together, and they give each other no grain — until
+/// `until` (a date), or to the end.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuarrelDef {
+    pub a: String,
+    pub b: String,
+    /// The day they are reconciled (the quarrel holds before it); None: never.
+    #[serde(default)]
+    pub until: Option<Date>,
 }
 
 fn fifty() -> u32 {
@@ -266,6 +295,9 @@ pub enum Weather {
     Rain,
     Snow,
     Heat,
+    /// A gale (the black north-east wind of Dingchuan 1042; the gale that broke the siege carts
+    /// at Pingxia 1098): engines in the open are wrecked, crossbowmen shoot badly.
+    Wind,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -331,6 +363,21 @@ pub enum Condition {
         #[serde(default)]
         by: Option<Date>,
     },
+    /// The army's commander has met this fate: wounded, killed, taken or fled (`Fallen`),
+    /// `Killed` or `Captured`.
+    Leader { army: String, fate: LeaderFate },
+    /// The side's armies have taken at least `sheng` of grain by plundering the country.
+    Plunder { sheng: u64 },
+}
+
+/// The fate a `Leader` condition asks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum LeaderFate {
+    /// Taken by the enemy.
+    Captured,
+    Killed,
+    /// Wounded, killed, taken or fled: any.
+    Fallen,
 }
 
 impl Condition {
@@ -346,7 +393,8 @@ impl Condition {
             | Condition::Preserve { army, .. }
             | Condition::Baggage { army, .. } => (None, Some(army), None),
             Condition::Supplied { army, by } => (None, Some(army), *by),
-            Condition::Inflict { .. } => (None, None, None),
+            Condition::Leader { army, .. } => (None, Some(army), None),
+            Condition::Inflict { .. } | Condition::Plunder { .. } => (None, None, None),
         }
     }
 }
@@ -405,6 +453,17 @@ pub enum StandingOrder {
     Deliver { to: String },
     /// Leave all the grain it can spare in the stores of the friendly place it stands in.
     Stock,
+    /// The commander abandons his army and runs (once).
+    Flee,
+    /// Enlist men of the country at the friendly place it stands in, each turn while there are
+    /// men and grain to pay them.
+    Recruit,
+    /// Plunder the country where it stands (once there).
+    Plunder,
+    /// March by night to a hex, through enemy zones of control, at half pace.
+    NightMarch { hex: Hex },
+    /// March next to the army and fall on it by night.
+    NightAttack { army: String },
 }
 
 /// Scenario-only replacements for rule tables.

@@ -197,6 +197,19 @@ pub struct SupplyRules {
     /// Of a routed army's baggage, the share its victor takes (Puluo River 996: a Song convoy taken
     /// by Xia raiders); a surrendering army gives up all of it.
     pub rout_baggage_pct: u32,
+    /// `Recruit`: men of the country an army in a friendly place enlists a day, and the grain
+    /// (sheng) each is paid from the place's stores (Yinzhou 985: "captured large amounts of
+    /// supply, allowing him to increase his following").
+    pub recruit_per_day: u32,
+    pub recruit_bounty_sheng: u32,
+    /// Horses (spare ones first, then the horsemen's own) that die a day where there is no
+    /// grazing, per million (Helan 1044: the Liao horses starved in the burned country).
+    pub horse_death_no_grazing_ppm: u32,
+    /// Men lost to straggling on a march by night, per million (Tong'an 1119: "the remaining
+    /// falling back during the night").
+    pub night_march_straggler_ppm: u32,
+    /// `Plunder` takes the grain of this many days of the country's forage, and scorches it.
+    pub plunder_days: u32,
 }
 
 /// Battle (data for `combat.rs`).
@@ -251,6 +264,32 @@ pub struct CombatRules {
     pub lift_siege_snow_days: u32,
     /// An army hauling siege engines marches at this percent of its pace.
     pub engines_march_pct: u32,
+    /// Leaders who fall. After a battle an army's commander is hit (wounded or killed) with a
+    /// chance, per million, of `leader_hit_ppm` plus `leader_hit_ppm_per_loss_pct` for each 1% of
+    /// its men lost; of those hit, `leader_killed_pct` are killed. In a rout he is taken with a
+    /// chance of `leader_rout_capture_pct`; in a surrender he always is.
+    pub leader_hit_ppm: u32,
+    pub leader_hit_ppm_per_loss_pct: u32,
+    pub leader_killed_pct: u32,
+    pub leader_rout_capture_pct: u32,
+    /// Morale a commander's fall costs his army.
+    pub leader_fall_morale: u32,
+    /// Morale a ruler's fall costs every army of his side.
+    pub ruler_fall_morale: u32,
+    /// An army whose commander is killed, taken or fled fights at this percent.
+    pub leaderless_pct: u32,
+    /// Morale a commander who runs costs his army (Dingchuan 1042, Ge Huaimin).
+    pub leader_flees_morale: u32,
+    /// A defender higher than its attacker: this percent more strength per 100 m above it, up
+    /// to `height_defense_max_pct` (Pingxia 1098: the Song on their high ground).
+    pub height_defense_pct: u32,
+    pub height_defense_max_pct: u32,
+    /// Fatigue a night attack costs the attacker.
+    pub night_attack_fatigue: u32,
+    /// In a gale (`Wind`), this percent of the siege engines in the open are wrecked a day, and
+    /// crossbowmen fight at `wind_crossbow_pct`.
+    pub wind_engines_lost_pct: u32,
+    pub wind_crossbow_pct: u32,
 }
 
 /// Weather and season for the region, by month.
@@ -260,6 +299,8 @@ pub struct Climate {
     pub rain_pct: Vec<u32>,
     pub snow_pct: Vec<u32>,
     pub heat_pct: Vec<u32>,
+    /// Chance in percent of a gale (`Wind`) on a day, for each month.
+    pub wind_pct: Vec<u32>,
     /// Months (1–12) in which the Yellow River is frozen and can be crossed on the ice.
     pub river_frozen_months: Vec<u8>,
 }
@@ -337,13 +378,13 @@ mod tests {
         assert_eq!(rules.combat.walls_pct.len(), 4);
         let c = &rules.climate;
         assert!(
-            [&c.rain_pct, &c.snow_pct, &c.heat_pct]
+            [&c.rain_pct, &c.snow_pct, &c.heat_pct, &c.wind_pct]
                 .iter()
                 .all(|m| m.len() == 12)
         );
         for m in 0..12 {
             assert!(
-                c.rain_pct[m] + c.snow_pct[m] + c.heat_pct[m] <= 100,
+                c.rain_pct[m] + c.snow_pct[m] + c.heat_pct[m] + c.wind_pct[m] <= 100,
                 "month {} over 100%",
                 m + 1
             );

@@ -51,6 +51,16 @@ pub mod limits {
     /// A terrain's move cost and defence, percent; its forage, ge a man a day in each season.
     pub const MAX_TERRAIN_PCT: u32 = 1_000;
     pub const MAX_FORAGE_GE: u32 = 1_000;
+    /// A hex's height (`map.heights`), metres above sea level: the Turpan depression to above
+    /// Everest.
+    pub const MIN_HEIGHT_M: i32 = -500;
+    pub const MAX_HEIGHT_M: i32 = 9_000;
+    /// Spare horses with one army (the Liao took two a man: docs/campaigns/helan-1044.md).
+    pub const MAX_SPARE_HORSES: u32 = 3_000_000;
+    /// Grain a side's armies must plunder for `Plunder`, sheng.
+    pub const MAX_PLUNDER_SHENG: u64 = MAX_STORES_SHENG;
+    /// Quarrels between armies in a scenario.
+    pub const MAX_QUARRELS: usize = 1_000;
 }
 
 use limits::*;
@@ -78,6 +88,7 @@ pub(crate) fn early(f: &mut Findings, s: &Scenario) -> bool {
         ("armies", s.armies.len(), MAX_ARMIES),
         ("places", s.places.len(), MAX_PLACES),
         ("victory", s.victory.len(), MAX_CONDITIONS),
+        ("quarrels", s.quarrels.len(), MAX_QUARRELS),
     ];
     let mut ok = true;
     for (field, n, max) in counts {
@@ -148,6 +159,7 @@ impl Validator<'_, '_, '_> {
         self.places(s, rules);
         self.armies(s, rules);
         self.schedule(s);
+        self.quarrels(s);
         self.victory(s);
         if self.f.errors() == 0 {
             self.warnings(s, rules);
@@ -463,6 +475,15 @@ impl Validator<'_, '_, '_> {
                     ),
                 );
             }
+            if a.spare_horses > MAX_SPARE_HORSES {
+                self.err(
+                    &at("spare_horses"),
+                    format!(
+                        "army `{}`: {} spare horses (at most {MAX_SPARE_HORSES} with one army)",
+                        a.id, a.spare_horses
+                    ),
+                );
+            }
             if a.siege_engines > MAX_SIEGE_ENGINES {
                 self.err(
                     &at("siege_engines"),
@@ -524,6 +545,50 @@ impl Validator<'_, '_, '_> {
                     format!(
                         "scheduled on {}, outside the scenario ({} to {})",
                         e.date, s.start, s.end
+                    ),
+                );
+            }
+        }
+    }
+
+    fn quarrels(&mut self, s: &Scenario) {
+        use Seg::*;
+        for (i, q) in s.quarrels.iter().enumerate() {
+            let at = |f| [Field("quarrels"), Index(i), Field(f)];
+            let mut sides = Vec::new();
+            for (field, id) in [("a", &q.a), ("b", &q.b)] {
+                match s.armies.iter().find(|a| &a.id == id) {
+                    Some(a) => sides.push(a.side.as_str()),
+                    None => self.err(
+                        &at(field),
+                        format!("unknown army `{id}` (expected one of: {})", army_list(s)),
+                    ),
+                }
+            }
+            if q.a == q.b {
+                self.err(
+                    &at("b"),
+                    format!("army `{}` cannot quarrel with itself", q.a),
+                );
+            } else if let [x, y] = sides[..]
+                && x != y
+            {
+                self.err(
+                    &at("b"),
+                    format!(
+                        "armies `{}` ({x}) and `{}` ({y}) are of different sides: a quarrel is between commanders of one side",
+                        q.a, q.b
+                    ),
+                );
+            }
+            if let Some(d) = q.until
+                && (d < s.start || d > s.end)
+            {
+                self.err(
+                    &at("until"),
+                    format!(
+                        "reconciled on {d}, outside the scenario ({} to {})",
+                        s.start, s.end
                     ),
                 );
             }
@@ -608,6 +673,12 @@ impl Validator<'_, '_, '_> {
                         format!("{sheng} sheng (at most {MAX_STORES_SHENG})"),
                     );
                 }
+                Condition::Plunder { sheng } if *sheng > MAX_PLUNDER_SHENG => {
+                    self.err(
+                        &at("condition"),
+                        format!("Plunder of {sheng} sheng (at most {MAX_PLUNDER_SHENG})"),
+                    );
+                }
                 Condition::Inflict { men } if *men > MAX_INFLICT => {
                     self.err(
                         &at("condition"),
@@ -645,7 +716,11 @@ impl Validator<'_, '_, '_> {
             let map = self.map;
             let off = |x: &Hex| map.is_some_and(|m| !m.contains(*x));
             match &h.order {
-                StandingOrder::MoveTo { hex, .. } | StandingOrder::Withdraw { hex } if off(hex) => {
+                StandingOrder::MoveTo { hex, .. }
+                | StandingOrder::Withdraw { hex }
+                | StandingOrder::NightMarch { hex }
+                    if off(hex) =>
+                {
                     self.err(
                         &at("order"),
                         format!("order to march to {hex}, off the map"),
@@ -654,6 +729,7 @@ impl Validator<'_, '_, '_> {
                 StandingOrder::Pursue { army, .. }
                 | StandingOrder::Attack { army }
                 | StandingOrder::Deliver { to: army }
+                | StandingOrder::NightAttack { army }
                     if s.army_index(army).is_none() =>
                 {
                     self.err(

@@ -12,6 +12,7 @@ pub fn apply(s: &mut GameState, e: &Event) {
                 a.moved = false;
                 a.attacked = false;
                 a.forced_today = false;
+                a.recruited = false;
             }
         }
         Event::Arrived { army, hex } => {
@@ -309,6 +310,47 @@ pub fn apply(s: &mut GameState, e: &Event) {
             }
         }
         Event::SnowDays { army, days } => army_mut(s, *army).snow_days = *days,
+        Event::LeaderFell { army, fate } => army_mut(s, *army).leader = *fate,
+        Event::Recruited {
+            army,
+            place,
+            men,
+            ge,
+        } => {
+            let p = &mut s.places[usize::from(place.0)];
+            p.levy_men = p.levy_men.saturating_sub(*men);
+            p.stores_ge = p.stores_ge.saturating_sub(*ge);
+            let a = army_mut(s, *army);
+            a.men.foot += men;
+            a.men_start += men;
+            a.rations_ge = a.rations_ge.saturating_add(*ge);
+            a.recruited = true;
+        }
+        Event::Dismounted {
+            army,
+            light,
+            heavy,
+            spare,
+        } => {
+            let a = army_mut(s, *army);
+            a.spare_horses = a.spare_horses.saturating_sub(*spare);
+            let light = (*light).min(a.men.light_horse);
+            let heavy = (*heavy).min(a.men.heavy_horse);
+            a.men.light_horse -= light;
+            a.men.heavy_horse -= heavy;
+            a.men.foot += light + heavy;
+        }
+        Event::Plundered { army, hexes, ge } => {
+            for h in hexes {
+                if let Some(l) = land_mut(s, *h) {
+                    l.scorched = true;
+                    l.depleted_pct = 100;
+                }
+            }
+            let a = army_mut(s, *army);
+            a.rations_ge = a.rations_ge.saturating_add(*ge);
+            a.plundered_ge = a.plundered_ge.saturating_add(*ge);
+        }
         Event::Stocked { army, place, ge } => {
             let a = army_mut(s, *army);
             a.rations_ge = a.rations_ge.saturating_sub(*ge);

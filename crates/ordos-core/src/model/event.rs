@@ -3,7 +3,9 @@
 use crate::calendar::Date;
 use crate::hex::Hex;
 use crate::load::scenario::Weather;
-use crate::model::state::{ArmyId, ArmyState, Cause, Losses, PlaceId, SideId, SupplyStatus};
+use crate::model::state::{
+    ArmyId, ArmyState, Cause, Leader, Losses, PlaceId, SideId, SupplyStatus,
+};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -29,6 +31,12 @@ pub struct BattleFactors {
     pub attacker_fording: bool,
     pub defender_fording: bool,
     pub wet: bool,
+    /// Metres the defender stood above its attacker (0 if not above it).
+    #[serde(default)]
+    pub defender_above_m: u32,
+    /// A gale blew: crossbowmen shot badly.
+    #[serde(default)]
+    pub wind: bool,
 }
 
 /// Another army of the defending stack, and what the fight cost it.
@@ -252,6 +260,33 @@ pub enum Event {
     Stocked {
         army: ArmyId,
         place: PlaceId,
+        ge: u64,
+    },
+    /// The army's commander is wounded, killed, taken or runs (`fate`).
+    LeaderFell {
+        army: ArmyId,
+        fate: Leader,
+    },
+    /// Men of the country enlisted at a friendly place, each paid from its stores (the grain,
+    /// `ge`, goes with them into the army's rations).
+    Recruited {
+        army: ArmyId,
+        place: PlaceId,
+        men: u32,
+        ge: u64,
+    },
+    /// Horses dead for want of grazing: spare ones, and those of light and heavy horsemen, who
+    /// go on foot.
+    Dismounted {
+        army: ArmyId,
+        light: u32,
+        heavy: u32,
+        spare: u32,
+    },
+    /// The country around an army plundered: its grain taken (`ge`), the hexes left scorched.
+    Plundered {
+        army: ArmyId,
+        hexes: Vec<Hex>,
         ge: u64,
     },
 }

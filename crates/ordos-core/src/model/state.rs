@@ -291,6 +291,52 @@ pub enum ArmyState {
     Destroyed,
 }
 
+/// What has become of an army's commander (docs/campaigns/rules-plan.md A, B).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum Leader {
+    /// With his army, unhurt.
+    #[default]
+    Present,
+    /// Hit, but still with his army (Yizong, Qingzhou 1066).
+    Wounded,
+    Killed,
+    /// Taken by the enemy (Liu Ping, Sanchuan 1040).
+    Captured,
+    /// Ran and abandoned his army (Ge Huaimin, Dingchuan 1042).
+    Fled,
+}
+
+impl Leader {
+    /// Still with his army: he may yet fall.
+    pub fn present(self) -> bool {
+        matches!(self, Leader::Present | Leader::Wounded)
+    }
+    /// Gone from his army: it fights leaderless.
+    pub fn gone(self) -> bool {
+        !self.present()
+    }
+    /// Whether he has met the fate a `Leader` victory condition asks for.
+    pub fn meets(self, fate: crate::load::scenario::LeaderFate) -> bool {
+        use crate::load::scenario::LeaderFate;
+        match fate {
+            LeaderFate::Captured => self == Leader::Captured,
+            LeaderFate::Killed => self == Leader::Killed,
+            LeaderFate::Fallen => self != Leader::Present,
+        }
+    }
+    /// The commander, in the words of the log: "is wounded", "is taken".
+    pub fn describe(self) -> &'static str {
+        match self {
+            Leader::Present => "is with his army",
+            Leader::Wounded => "is wounded",
+            Leader::Killed => "is killed",
+            Leader::Captured => "is taken",
+            Leader::Fled => "flees and abandons his army",
+        }
+    }
+}
+
 /// The army's food situation, as a counter shows it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -350,6 +396,18 @@ pub struct Army {
     pub fort_work: u64,
     /// Grain lost to the enemy, in ge: baggage taken in a rout or a surrender, or left behind.
     pub grain_lost_ge: u64,
+    /// Its commander: with it, wounded, or gone (killed, taken, fled).
+    #[serde(default)]
+    pub leader: Leader,
+    /// Spare horses (remounts): they die first where there is no grazing.
+    #[serde(default)]
+    pub spare_horses: u32,
+    /// Grain taken by plundering the country (`Plunder`), in ge, all told.
+    #[serde(default)]
+    pub plundered_ge: u64,
+    /// Has enlisted men (`Recruit`) this turn.
+    #[serde(default)]
+    pub recruited: bool,
 }
 
 impl Army {

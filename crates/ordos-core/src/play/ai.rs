@@ -118,6 +118,8 @@ struct View<'g> {
     preserve: Vec<ArmyId>,
     /// Own places its conditions want grain brought into, with what that is worth.
     deliver: Vec<(PlaceId, u64)>,
+    /// What plundering the enemy's country is worth to it (a `Plunder` condition), 0 if nothing.
+    plunder: u64,
     /// Where its armies would draw on their own stores (`Game::supply_zone`).
     zone: Vec<bool>,
     /// Whether enemy strength it cannot see outweighs its own: it then fights only near its
@@ -142,6 +144,7 @@ impl<'g> View<'g> {
             destroy: Vec::new(),
             preserve: Vec::new(),
             deliver: Vec::new(),
+            plunder: 0,
             zone: game.supply_zone(side),
             wary: false,
         };
@@ -190,6 +193,10 @@ impl<'g> View<'g> {
                 }
                 // Our baggage they want: kept out of their reach.
                 Condition::Baggage { army, .. } => v.preserve.extend(game.army_id(army)),
+                // Our commander they want taken or killed: his army kept out of harm's way.
+                Condition::Leader { army, .. } => v
+                    .preserve
+                    .extend(game.army_id(army).filter(|a| game.army(*a).side == side)),
                 _ => {}
             }
         }
@@ -237,6 +244,13 @@ impl<'g> View<'g> {
                         v.deliver.push((p, worth));
                     }
                 }
+                // An enemy commander to take or kill: his army is to be broken.
+                Condition::Leader { army, .. } => v.destroy.extend(
+                    game.army_id(army)
+                        .filter(|a| game.at_war(game.army(*a).side, side))
+                        .map(|a| (a, worth)),
+                ),
+                Condition::Plunder { .. } => v.plunder = v.plunder.max(worth),
                 Condition::Inflict { .. } => {}
             }
         }
@@ -685,6 +699,9 @@ impl<'g> View<'g> {
             return None;
         }
 
+        if let Some(o) = self.plunder(a) {
+            return Some(o);
+        }
         if let Some(o) = self.objective(a, &field, own_place.map(|p| p.id), back) {
             return Some(o);
         }
@@ -697,6 +714,18 @@ impl<'g> View<'g> {
             return Some(o);
         }
         None
+    }
+
+    /// Tsongkha 1105: "Failing to take major cities, the Tangut forces went on a rampage".
+    /// Where its conditions reward plunder, an army out of its own country (beyond its side's
+    /// supply) and out of danger strips the enemy's country around it, if there is grain to take.
+    fn plunder(&self, a: &Army) -> Option<Order> {
+        let g = self.game;
+        let abroad = g.map().index(a.hex).is_some_and(|i| !self.zone[i]);
+        if self.plunder == 0 || !abroad || g.place_at(a.hex).is_some() || g.plunder_ge(a) == 0 {
+            return None;
+        }
+        self.legal(Order::Plunder { army: a.id })
     }
 
     /// Storm an enemy place next to the army when the odds against its strongest garrison

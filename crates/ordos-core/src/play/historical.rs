@@ -44,27 +44,25 @@ impl Historical {
         })
     }
 
-    /// March next to `goal`: the nearest passable neighbour of it.
+    /// March next to `goal`: to the neighbour of it the army can reach most cheaply (of two
+    /// as cheap, the first in direction order). One search serves all six.
     fn approach(game: &Game, army: &Army, goal: crate::hex::Hex, forced: bool) -> Option<Order> {
-        if army.hex.is_adjacent(goal) {
+        if army.hex.is_adjacent(goal) || army.moved {
             return None;
         }
-        let mut best: Option<(usize, Vec<crate::hex::Hex>)> = None;
+        let field = game.march_field(army);
+        let mut best: Option<(u32, crate::hex::Hex)> = None;
         for nb in goal.neighbours() {
-            if let Some(p) = game.find_path(army, nb) {
-                let cost: u32 = p
-                    .iter()
-                    .map(|h| game.step_cost_m(army, *h).unwrap_or(u32::MAX / 64))
-                    .sum();
-                if best.as_ref().is_none_or(|b| (cost as usize) < b.0) {
-                    best = Some((cost as usize, p));
-                }
+            if nb == army.hex {
+                continue;
+            }
+            if let Some(m) = field.metres(game, nb)
+                && best.is_none_or(|b| m < b.0)
+            {
+                best = Some((m, nb));
             }
         }
-        let (_, path) = best?;
-        if army.moved {
-            return None;
-        }
+        let path = field.path(game, best?.1)?;
         let path = game.truncate_to_turn(army, &path, forced);
         (!path.is_empty()).then_some(Order::Move {
             army: army.id,
@@ -122,16 +120,24 @@ impl Historical {
             .min_by_key(|p| (p.hex.distance(army.hex), p.id))?;
         // A routed army may not step into an enemy's zone of control: where its walls lie in
         // one, it makes for the hex nearest them that it can reach.
-        let goal = if army.moved || game.find_path(army, home.hex).is_some() {
+        if army.moved || army.hex == home.hex {
+            return None;
+        }
+        let field = game.march_field(army);
+        let goal = if field.metres(game, home.hex).is_some() {
             home.hex
         } else {
-            let field = game.march_field(army);
             (0..game.map().len())
                 .map(|i| game.map().hex_at(i))
                 .filter(|h| *h != army.hex && field.metres(game, *h).is_some())
                 .min_by_key(|h| (h.distance(home.hex), field.metres(game, *h), *h))?
         };
-        Self::march(game, army, goal, false)
+        let path = game.truncate_to_turn(army, &field.path(game, goal)?, false);
+        (!path.is_empty()).then_some(Order::Move {
+            army: army.id,
+            path,
+            forced: false,
+        })
     }
 
     /// What the army's standing order of the accounts asks of it today, before the rules
@@ -283,6 +289,47 @@ impl Historical {
                 let spare = crate::rules::country::spare_grain(game, army) > 0;
                 give(spare.then_some(Order::Stock { army: id }))
             }
+            // Once: a commander who has run (or fallen) runs no more.
+            StandingOrder::Flee => give(army.leader.present().then_some(Order::Flee { army: id })),
+            StandingOrder::Recruit => {
+                let men = game
+                    .place_at(army.hex)
+                    .filter(|p| p.owner == Some(army.side))
+                    .map_or(0, |p| game.recruits(p));
+                give((men > 0 && !army.recruited).then_some(Order::Recruit { army: id }))
+            }
+            StandingOrder::Plunder if !game.land(army.hex).scorched => {
+                Give(Order::Plunder { army: id })
+            }
+            StandingOrder::Plunder => Nothing,
+            StandingOrder::NightMarch { hex } => {
+                if army.moved || army.hex == *hex {
+                    return Nothing;
+                }
+                match game.night_path(army, *hex) {
+                    None => NoWay(*hex),
+                    Some(path) => {
+                        let path = game.truncate_to_night(army, &path);
+                        give((!path.is_empty()).then_some(Order::NightMarch { army: id, path }))
+                    }
+                }
+            }
+            StandingOrder::NightAttack { .. } if army.attacked => Nothing,
+            StandingOrder::NightAttack { army: target } => {
+                let Some(t) = game.army_id(target).map(|t| game.army(t)) else {
+                    return Nothing;
+                };
+                if !game.visible_to(t, army.side) {
+                    Nothing
+                } else if army.hex.is_adjacent(t.hex) {
+                    Give(Order::NightAttack {
+                        army: id,
+                        target: t.id,
+                    })
+                } else {
+                    give(Self::approach(game, army, t.hex, false))
+                }
+            }
         }
     }
 
@@ -300,6 +347,21 @@ impl Historical {
             StandingOrder::Besiege { .. } | StandingOrder::Assault { .. }
         );
         if sieging && army.days_hungry > 0 && army.besieging.is_none() {
+            return Self::fall_back(game, army).filter(|o| game.check(army.side, o).is_ok());
+        }
+        // Qingzhou 1066: "Yizong was wounded by a crossbow and forced to retreat" — a fallen
+        // ruler's army gives up the offensive and falls back on its walls.
+        let offensive = matches!(
+            standing,
+            StandingOrder::Besiege { .. }
+                | StandingOrder::Assault { .. }
+                | StandingOrder::Blockade { .. }
+                | StandingOrder::Attack { .. }
+                | StandingOrder::Pursue { .. }
+                | StandingOrder::NightAttack { .. }
+                | StandingOrder::Sortie
+        );
+        if offensive && game.ruler_fallen(army) {
             return Self::fall_back(game, army).filter(|o| game.check(army.side, o).is_ok());
         }
         let refused = match Self::plan(game, army, standing) {

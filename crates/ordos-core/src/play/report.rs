@@ -54,6 +54,7 @@ pub fn weather_word(w: Weather) -> &'static str {
         Weather::Rain => "rain",
         Weather::Snow => "snow",
         Weather::Heat => "heat",
+        Weather::Wind => "a gale",
     }
 }
 
@@ -121,6 +122,43 @@ pub fn describe_event(g: &Game, e: &Event) -> Option<String> {
             "{}: {} porters, their loads eaten, go home",
             name(*army),
             men_short(*porters)
+        ),
+        Event::LeaderFell { army, fate } => format!(
+            "{} {} ({})",
+            g.scenario().armies[usize::from(army.0)].commander,
+            fate.describe(),
+            name(*army)
+        ),
+        Event::Recruited {
+            army, place, men, ..
+        } => format!(
+            "{} enlists {} men at {}, paid from its stores",
+            name(*army),
+            men_short(*men),
+            g.place(*place).name
+        ),
+        Event::Dismounted {
+            army,
+            light,
+            heavy,
+            spare,
+        } => {
+            let riders = light + heavy;
+            let on_foot = if riders > 0 {
+                format!("; {} horsemen go on foot", men_short(riders))
+            } else {
+                String::new()
+            };
+            format!(
+                "{}: {} horses die for want of grazing{on_foot}",
+                name(*army),
+                men_short(riders + spare)
+            )
+        }
+        Event::Plundered { army, ge, .. } => format!(
+            "{} plunders the country around it: {} sheng of grain taken, the rest burned",
+            name(*army),
+            thousands(u32::try_from(ge / 10).unwrap_or(u32::MAX))
         ),
         Event::ConditionMet { side: s, text, .. } => format!("{}: {text}", side(*s)),
         Event::GameOver { reason, .. } => format!("The game is over: {reason}"),

@@ -101,12 +101,17 @@ pub(crate) fn check_attack(
 
 impl Game {
     /// The armies that defend a hex together: the one attacked first, then the rest of its side
-    /// on that hex (not hidden), in id order.
+    /// on that hex (not hidden, and not quarrelling with it), in id order.
     pub fn defending_stack(&self, def: &Army) -> Vec<ArmyId> {
         let mut out = vec![def.id];
         out.extend(
             self.armies_at(def.hex)
-                .filter(|x| x.id != def.id && x.side == def.side && x.state != ArmyState::Hidden)
+                .filter(|x| {
+                    x.id != def.id
+                        && x.side == def.side
+                        && x.state != ArmyState::Hidden
+                        && !self.quarrel(x.id, def.id)
+                })
                 .map(|x| x.id),
         );
         out
@@ -148,6 +153,15 @@ impl Game {
     }
 }
 
+/// Metres `high` stands above `low` (0 if it does not).
+fn above_m(g: &Game, low: Hex, high: Hex) -> u32 {
+    let (l, h) = (g.map().elevation_m(low), g.map().elevation_m(high));
+    match (l, h) {
+        (Some(l), Some(h)) if h > l => (h - l).unsigned_abs(),
+        _ => 0,
+    }
+}
+
 /// Walls the defender stands behind: a walled place its own side holds.
 fn walls_of(g: &Game, d: &Army) -> u8 {
     g.place_at(d.hex)
@@ -169,6 +183,10 @@ fn arm_value(g: &Game, army: &Army, arm: Arm, attacking: bool, at: Hex) -> u64 {
     // Heavy Tangut cavalry avoided fighting in rain or snow (logistics.md).
     if matches!(g.state().weather, Weather::Rain | Weather::Snow) {
         v = v * u64::from(stats.wet_pct) / 100;
+    }
+    // Dingchuan 1042: in the black wind, archers and crossbowmen shot badly.
+    if arm == Arm::Crossbow && g.state().weather == Weather::Wind {
+        v = v * u64::from(g.rules().combat.wind_crossbow_pct) / 100;
     }
     v
 }
@@ -202,6 +220,10 @@ fn base_strength(g: &Game, army: &Army, attacking: bool, at: Hex) -> u64 {
     if army.state == ArmyState::Routed {
         s = s * u64::from(c.routed_pct) / 100;
     }
+    // An army whose commander is killed, taken or fled fights leaderless.
+    if army.leader.gone() {
+        s = s * u64::from(c.leaderless_pct) / 100;
+    }
     s
 }
 
@@ -228,6 +250,13 @@ fn strengths(g: &Game, att: &Army, def: &Army, e: Engagement) -> Sides {
         .map(|x| base_strength(g, x, false, at) * if walled { 100 } else { fortified(x) } / 100)
         .sum();
     d = d * u64::from(g.terrain_at(at).map_or(100, |t| t.defense_pct)) / 100;
+    // Pingxia 1098: the Tanguts failed "to dislodge the Song from their high ground position".
+    f.defender_above_m = above_m(g, att.hex, def.hex);
+    if f.defender_above_m > 0 {
+        let bonus = (u64::from(f.defender_above_m) * u64::from(c.height_defense_pct) / 100)
+            .min(u64::from(c.height_defense_max_pct));
+        d = d * (100 + bonus) / 100;
+    }
     // Yongle 1082: Xu Xi "refused to attack the enemy troops while they forded the river" —
     // an army caught fording fights at a disadvantage. Fording is the crossing: an army on a
     // stream that has marched this turn; one camped by the water is not fording.
@@ -240,6 +269,7 @@ fn strengths(g: &Game, att: &Army, def: &Army, e: Engagement) -> Sides {
         d = d * u64::from(c.fording_pct) / 100;
     }
     f.wet = matches!(g.state().weather, Weather::Rain | Weather::Snow);
+    f.wind = g.state().weather == Weather::Wind;
     if !e.sortie {
         f.walls = walls_of(g, def);
     }
@@ -273,6 +303,8 @@ fn strengths(g: &Game, att: &Army, def: &Army, e: Engagement) -> Sides {
                 && x.side == att.side
                 && x.state != ArmyState::Routed
                 && x.state != ArmyState::Hidden
+                // Lingzhou 1081: commanders who quarrel do not attack together.
+                && !g.quarrel(x.id, att.id)
         })
         .filter_map(|x| dir_from_def(x.hex))
         .collect();
@@ -389,6 +421,16 @@ pub(crate) fn battle(g: &mut Game, attacker: ArmyId, defender: ArmyId, e: Engage
         })
         .collect();
     let primary_loss = (u64::from(def.men.total()) * u64::from(o.defender_loss_ppm) / PPM) as u32;
+    // Who fought, with their men before the fight and what it cost them: for their commanders.
+    let mut fought = vec![
+        (attacker, att.men.total(), o.attacker_loss),
+        (defender, def.men.total(), primary_loss),
+    ];
+    fought.extend(
+        supporting
+            .iter()
+            .map(|sp| (sp.army, g.army(sp.army).men.total(), sp.losses.total())),
+    );
     g.emit(Event::Battle {
         attacker,
         defender,
@@ -421,6 +463,7 @@ pub(crate) fn battle(g: &mut Game, attacker: ArmyId, defender: ArmyId, e: Engage
             g.emit(Event::Destroyed { army: id });
         }
     }
+    crate::rules::command::after_battle(g, &fought);
 }
 
 /// The garrison is overwhelmed: it surrenders and the place falls, stores and all.
@@ -429,7 +472,7 @@ fn storm(g: &mut Game, attacker: ArmyId, stack: &[ArmyId]) {
     for &d in stack {
         let men = g.army(d).men.total();
         if g.army(d).is_active() {
-            g.emit(Event::Surrendered { army: d, men });
+            crate::rules::command::surrender(g, d, men);
         }
     }
     let side = g.army(attacker).side;
@@ -473,6 +516,8 @@ fn rout(g: &mut Game, id: ArmyId, victor: &Army) {
             porters: 0,
         });
     }
+    // Sanchuan 1040: in the rout "Liu Ping was taken captive".
+    crate::rules::command::rout_capture(g, id);
     crate::rules::country::take_baggage(g, id, victor.id, false);
     retreat(g, id, victor.hex, 2, victor.id);
 }
@@ -519,7 +564,7 @@ fn retreat(g: &mut Game, id: ArmyId, enemy_at: Hex, hexes: u32, victor: ArmyId) 
             None if step == 0 => {
                 let men = a.men.total();
                 crate::rules::country::take_baggage(g, id, victor, true);
-                g.emit(Event::Surrendered { army: id, men });
+                crate::rules::command::surrender(g, id, men);
                 return;
             }
             None => return,

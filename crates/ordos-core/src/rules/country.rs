@@ -75,6 +75,10 @@ pub(crate) fn check(g: &Game, army: &Army, order: &Order) -> Result<(), OrderErr
             if t.side != army.side || !t.is_active() || t.id == army.id {
                 return Err(OrderError::NotFriendly);
             }
+            // Wang Zhongzheng "quarreled with Chong E over provisions" (1081).
+            if g.quarrel(army.id, t.id) {
+                return Err(OrderError::Quarrel);
+            }
             if army.hex.distance(t.hex) > 1 {
                 return Err(OrderError::NotAdjacent);
             }

@@ -3,9 +3,15 @@
 //! by events; the turn's flow (`turn`) calls them, they never call it.
 
 pub mod combat;
+pub mod command;
 pub mod country;
+pub mod horses;
 pub mod march;
+pub mod night;
+pub mod plunder;
+pub mod recruit;
 pub mod search;
 pub mod siege;
 pub mod supply;
 pub mod victory;
+pub mod weather;

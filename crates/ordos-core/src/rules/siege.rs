@@ -142,10 +142,7 @@ pub(crate) fn daily(g: &mut Game) {
             .map(|a| (a.id, a.men.total()))
             .collect();
         for (id, men) in &garrison {
-            g.emit(Event::Surrendered {
-                army: *id,
-                men: *men,
-            });
+            crate::rules::command::surrender(g, *id, *men);
         }
         // Walls no one holds any more — the garrison has surrendered or gone — are the
         // besiegers' (Yinzhou 985: an undefended city falls with its stores).

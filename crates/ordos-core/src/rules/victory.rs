@@ -82,6 +82,19 @@ pub(crate) fn judge(g: &mut Game) {
                         && !matches!(a.status, SupplyStatus::Starving | SupplyStatus::Thirsty)
                 })
             }
+            Condition::Leader { army, fate } => g
+                .army_id(army)
+                .is_some_and(|a| g.army(a).leader.meets(*fate)),
+            Condition::Plunder { sheng } => {
+                let taken: u64 = g
+                    .state()
+                    .armies
+                    .iter()
+                    .filter(|a| a.side == side)
+                    .map(|a| a.plundered_ge)
+                    .fold(0, u64::saturating_add);
+                taken >= sheng.saturating_mul(GE_PER_SHENG)
+            }
         };
         if met {
             g.emit(Event::ConditionMet {

@@ -1,0 +1,212 @@
+//! The night: marches that slip away through the enemy's lines, and attacks that fall on a camp
+//! in the dark (docs/campaigns/rules-plan.md H, I).
+//!
+//! - Tong'an 1119: "The Tangut army surrounded the Song forces, killing half of them, with the
+//!   remaining falling back during the night" (the accounts). A night march may leave and pass
+//!   through enemy zones of control, at half the day's allowance, losing stragglers.
+//! - Qingzhou 1066: "a night attack by Song forces scattered the Tangut army" (the accounts). A
+//!   field army falls on an adjacent enemy in the open — not fortified, not hidden, not behind
+//!   walls — with surprise, as a sortie does, at the price of fatigue.
+
+use crate::game::{Game, LI_M};
+use crate::hex::Hex;
+use crate::model::event::Event;
+use crate::model::state::{Army, ArmyId, ArmyState, Cause};
+use crate::order::OrderError;
+use crate::rules::combat::{self, Engagement};
+use crate::rules::march::{self, Ambush};
+use crate::rules::search::{self, Mobility};
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
+impl Game {
+    /// How far an army can march by night this turn, in li: half its ordinary allowance.
+    pub fn night_allowance_li(&self, army: &Army) -> u32 {
+        self.allowance_li(army, false) / 2
+    }
+
+    /// The cheapest way for `army` to `goal` by night: the march rules without zones of control
+    /// (a column still cannot enter a hex an enemy it can see stands on, nor go on past an
+    /// enemy-held place). Ties go to the lower hex index. Ignores how far it can go this turn.
+    ///
+    /// (The march search, `rules::search`, knows only the day's barriers; this is the same
+    /// Dijkstra over the same cost function, `search::step_cost_m`, with zones of control left
+    /// out.)
+    pub fn night_path(&self, army: &Army, goal: Hex) -> Option<Vec<Hex>> {
+        let map = self.map();
+        let (start, target) = (map.index(army.hex)?, map.index(goal)?);
+        if start == target {
+            return None;
+        }
+        let mobility = Mobility::of(army);
+        let mut dist = vec![u32::MAX; map.len()];
+        let mut prev = vec![usize::MAX; map.len()];
+        dist[start] = 0;
+        let mut heap = BinaryHeap::new();
+        heap.push(Reverse((0u32, start)));
+        while let Some(Reverse((d, i))) = heap.pop() {
+            if d > dist[i] {
+                continue;
+            }
+            if i == target {
+                break;
+            }
+            let h = map.hex_at(i);
+            if i != start && self.enemy_place_at(army, h) {
+                continue;
+            }
+            for nb in h.neighbours() {
+                let Some(j) = map.index(nb) else { continue };
+                if self.visible_enemy_at(army.side, nb) {
+                    continue;
+                }
+                let Ok(c) = search::step_cost_m(self, mobility, nb) else {
+                    continue;
+                };
+                let nd = d.saturating_add(c);
+                if nd < dist[j] || (nd == dist[j] && i < prev[j]) {
+                    dist[j] = nd;
+                    prev[j] = i;
+                    heap.push(Reverse((nd, j)));
+                }
+            }
+        }
+        if dist[target] == u32::MAX {
+            return None;
+        }
+        let mut path = vec![goal];
+        let mut i = prev[target];
+        while i != start {
+            path.push(map.hex_at(i));
+            i = prev[i];
+        }
+        path.reverse();
+        Some(path)
+    }
+
+    /// The longest prefix of a night path the army can march this turn.
+    pub fn truncate_to_night(&self, army: &Army, path: &[Hex]) -> Vec<Hex> {
+        let budget = self.night_allowance_li(army).saturating_mul(LI_M);
+        let mobility = Mobility::of(army);
+        let mut used = 0u32;
+        let mut out = Vec::new();
+        for &h in path {
+            let Ok(c) = search::step_cost_m(self, mobility, h) else {
+                break;
+            };
+            if used.saturating_add(c) > budget || self.visible_enemy_at(army.side, h) {
+                break;
+            }
+            used += c;
+            out.push(h);
+            if self.enemy_place_at(army, h) {
+                break;
+            }
+        }
+        out
+    }
+
+    fn enemy_place_at(&self, army: &Army, h: Hex) -> bool {
+        self.place_at(h)
+            .is_some_and(|p| p.owner.is_some_and(|o| self.at_war(o, army.side)))
+    }
+}
+
+/// Checks a night march; returns its cost in metres.
+pub(crate) fn check_march(g: &Game, army: &Army, path: &[Hex]) -> Result<u32, OrderError> {
+    if army.moved {
+        return Err(OrderError::AlreadyMoved);
+    }
+    if path.is_empty() {
+        return Err(OrderError::EmptyPath);
+    }
+    let mobility = Mobility::of(army);
+    let mut at = army.hex;
+    let mut cost = 0u32;
+    for (k, &h) in path.iter().enumerate() {
+        if !at.is_adjacent(h) {
+            return Err(OrderError::NotContiguous { from: at, to: h });
+        }
+        cost = cost.saturating_add(search::step_cost_m(g, mobility, h)?);
+        if g.visible_enemy_at(army.side, h) {
+            return Err(OrderError::EnemyThere { hex: h });
+        }
+        if k + 1 < path.len() && g.enemy_place_at(army, h) {
+            return Err(OrderError::EnemyPlace { hex: h });
+        }
+        at = h;
+    }
+    let allowance = g.night_allowance_li(army);
+    if cost > allowance.saturating_mul(LI_M) {
+        return Err(OrderError::TooFar {
+            needed_li: cost.div_ceil(LI_M),
+            allowance_li: allowance,
+        });
+    }
+    Ok(cost)
+}
+
+/// Marches by night along a checked path, losing stragglers; hidden enemies walked into are
+/// returned, for the ambush, as by day.
+pub(crate) fn night_march(g: &mut Game, id: ArmyId, path: &[Hex]) -> Option<Ambush> {
+    let ambush = march::resolve(g, id, path, false);
+    let a = g.army(id);
+    if a.is_active() {
+        let (men, hex) = (a.men.total(), a.hex);
+        let ppm = g.rules().supply.night_march_straggler_ppm;
+        let stragglers = g.share(men, ppm);
+        if stragglers > 0 {
+            g.emit(Event::Attrition {
+                army: id,
+                hex,
+                cause: Cause::Deserted,
+                men: stragglers,
+                porters: 0,
+            });
+        }
+    }
+    ambush
+}
+
+/// Whether `army` may fall on `target` by night.
+pub(crate) fn check_attack(g: &Game, army: &Army, target: ArmyId) -> Result<(), OrderError> {
+    combat::check_attack(g, army, target, false)?;
+    let walled = |a: &Army| {
+        g.place_at(a.hex)
+            .is_some_and(|p| p.walls > 0 && p.owner == Some(a.side))
+    };
+    if walled(army) {
+        return Err(OrderError::NotAFieldArmy);
+    }
+    let t = g.army(target);
+    if matches!(t.state, ArmyState::Fortified | ArmyState::Hidden) {
+        return Err(OrderError::NotInTheOpen(t.state));
+    }
+    if walled(t) {
+        return Err(OrderError::BehindWalls);
+    }
+    Ok(())
+}
+
+/// The night attack: a battle with surprise, then the night's fatigue.
+pub(crate) fn night_attack(g: &mut Game, army: ArmyId, target: ArmyId) {
+    combat::battle(
+        g,
+        army,
+        target,
+        Engagement {
+            surprise: true,
+            sortie: false,
+        },
+    );
+    let a = g.army(army);
+    if a.is_active() {
+        let fatigue = (a.fatigue + g.rules().combat.night_attack_fatigue).min(100);
+        let morale = a.morale;
+        g.emit(Event::Spirits {
+            army,
+            morale,
+            fatigue,
+        });
+    }
+}
