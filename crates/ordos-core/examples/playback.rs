@@ -65,8 +65,14 @@ fn main() {
             }
         }
         for p in &g.state().places {
-            let owner = p.owner.map_or("none".into(), |s| g.side_name(s).to_string());
-            *places.entry(p.key.clone()).or_default().entry(owner).or_default() += 1;
+            let owner = p
+                .owner
+                .map_or("none".into(), |s| g.side_name(s).to_string());
+            *places
+                .entry(p.key.clone())
+                .or_default()
+                .entry(owner)
+                .or_default() += 1;
         }
     }
     println!("{} — {runs} games ({kinds:?})", setup.scenario.id);
