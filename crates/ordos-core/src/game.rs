@@ -27,6 +27,66 @@ pub struct Game {
     rng: ChaCha8Rng,
     /// Every event so far, with the turn it happened in and the date.
     log: Vec<(u32, Date, Event)>,
+    /// What each hex costs to enter, for each mobility: derived from the map and the state
+    /// (floods, the river's ice), kept up to date as events change them (`emit`), so that
+    /// every search reads a table instead of working the costs out again.
+    move_costs: Arc<MoveCosts>,
+}
+
+/// How a column moves over country.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mobility {
+    /// At the pace of men on foot: infantry, porters, and the supply trace.
+    Foot,
+    /// Horse and foot together: the worse of the two costs.
+    Mixed,
+    /// Every man mounted and no porters.
+    Horse,
+}
+
+impl Mobility {
+    pub fn of(army: &Army) -> Mobility {
+        if army.men.mounted() == army.men.total() && army.porters == 0 {
+            Mobility::Horse
+        } else if army.men.mounted() > 0 {
+            Mobility::Mixed
+        } else {
+            Mobility::Foot
+        }
+    }
+}
+
+/// The cost in metres of entering each hex, for foot, mixed and horse columns; `u32::MAX`
+/// where it cannot be entered (impassable, the Yellow River where there is no ford and no
+/// ice, flood water). Worked out by `Game::hex_cost`, the one cost function.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MoveCosts {
+    frozen: bool,
+    by_mobility: [Vec<u32>; 3],
+}
+
+impl MoveCosts {
+    fn of(g: &Game) -> MoveCosts {
+        let map = g.map();
+        let costs = |m: Mobility| -> Vec<u32> {
+            (0..map.len())
+                .map(|i| g.hex_cost(m, map.hex_at(i)).unwrap_or(u32::MAX))
+                .collect()
+        };
+        MoveCosts {
+            frozen: g.river_frozen(),
+            by_mobility: [
+                costs(Mobility::Foot),
+                costs(Mobility::Mixed),
+                costs(Mobility::Horse),
+            ],
+        }
+    }
+
+    /// The table for one mobility, by hex index.
+    pub fn of_mobility(&self, m: Mobility) -> &[u32] {
+        &self.by_mobility[m as usize]
+    }
 }
 
 /// One li in metres (a Song li is about 550 m; logistics.md).
@@ -38,13 +98,55 @@ impl Game {
     /// A game at its very start, before its first turn has begun (see `turn::Game::new`).
     pub(crate) fn assemble(setup: Arc<Setup>, state: GameState, seed: u64) -> Game {
         use rand_core::SeedableRng;
-        Game {
+        let mut g = Game {
             setup,
             model: Model::new(state),
             seed,
             rng: ChaCha8Rng::seed_from_u64(seed),
             log: Vec::new(),
+            move_costs: Arc::new(MoveCosts {
+                frozen: false,
+                by_mobility: [Vec::new(), Vec::new(), Vec::new()],
+            }),
+        };
+        g.move_costs = Arc::new(MoveCosts::of(&g));
+        g
+    }
+
+    /// The cost in metres for a column to enter `h`, or why it cannot: the one cost function
+    /// of every march and every supply line (read from `move_costs` by the searches).
+    pub fn hex_cost(&self, mobility: Mobility, h: Hex) -> Result<u32, crate::order::OrderError> {
+        use crate::order::OrderError;
+        let t = self.terrain_at(h).ok_or(OrderError::OffMap { hex: h })?;
+        if self.land(h).flooded_days > 0 {
+            return Err(OrderError::Flooded { hex: h });
         }
+        if !t.passable {
+            let crossing =
+                t.river == RiverKind::Major && (self.map().is_ford(h) || self.river_frozen());
+            if !crossing {
+                return Err(if t.river == RiverKind::Major {
+                    OrderError::RiverBarrier { hex: h }
+                } else {
+                    OrderError::Impassable {
+                        hex: h,
+                        terrain: t.name.clone(),
+                    }
+                });
+            }
+        }
+        let c = t.move_cost_pct;
+        let pct = match mobility {
+            Mobility::Horse => c.horse,
+            Mobility::Mixed => c.foot.max(c.horse),
+            Mobility::Foot => c.foot,
+        };
+        Ok(self.map().hex_m.saturating_mul(pct) / 100)
+    }
+
+    /// Every hex's cost to enter, for each mobility (see `MoveCosts`).
+    pub fn move_costs(&self) -> &MoveCosts {
+        &self.move_costs
     }
 
     /// The game as it stands, to save beside its replay.
@@ -325,6 +427,17 @@ impl Game {
     /// Applies an event to the state and logs it: the only way the state changes.
     pub(crate) fn emit(&mut self, e: Event) {
         self.model.apply(&e);
+        // What a hex costs to enter changes only with floods and the river's ice.
+        let stale = match e {
+            Event::Flooded { .. } | Event::FloodsEbb => true,
+            Event::DayEnded { .. } | Event::TurnBegan { .. } => {
+                self.river_frozen() != self.move_costs.frozen
+            }
+            _ => false,
+        };
+        if stale {
+            self.move_costs = Arc::new(MoveCosts::of(self));
+        }
         let s = self.model.state();
         self.log.push((s.turn, s.date, e));
     }

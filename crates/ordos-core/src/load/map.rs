@@ -21,6 +21,9 @@ pub struct Map {
     pub labels: Vec<(Hex, String)>,
     /// For a generated map: how hexes relate to latitude and longitude.
     pub geography: Option<Georeference>,
+    /// The index of each hex's six neighbours, in direction order (`u32::MAX` off the map):
+    /// worked out once, read by every search.
+    neighbours: Vec<[u32; 6]>,
 }
 
 /// Where a generated map lies on the earth.
@@ -41,7 +44,7 @@ impl Map {
         elevation_m: Vec<i32>,
     ) -> Map {
         let n = terrain.len();
-        Map {
+        let mut map = Map {
             width,
             height,
             hex_m: hex_m.max(1),
@@ -51,7 +54,27 @@ impl Map {
             elevation_m,
             labels: Vec::new(),
             geography: None,
-        }
+            neighbours: Vec::new(),
+        };
+        map.neighbours = (0..n)
+            .map(|i| {
+                let h = map.hex_at(i);
+                let mut out = [u32::MAX; 6];
+                for (d, nb) in h.neighbours().into_iter().enumerate() {
+                    if let Some(j) = map.index(nb) {
+                        out[d] = j as u32;
+                    }
+                }
+                out
+            })
+            .collect();
+        map
+    }
+
+    /// The indices of a hex's six neighbours, in direction order; `u32::MAX` where one is off
+    /// the map.
+    pub fn neighbour_indices(&self, i: usize) -> &[u32; 6] {
+        &self.neighbours[i]
     }
 
     pub(crate) fn set_terrain(&mut self, h: Hex, t: u16) {

@@ -31,38 +31,13 @@ impl Historical {
             .map(|(i, h)| (i, &h.order))
     }
 
-    fn march(game: &Game, army: &Army, goal: crate::hex::Hex, forced: bool) -> Option<Order> {
-        if army.moved || army.hex == goal {
-            return None;
-        }
-        let path = game.find_path(army, goal)?;
-        let path = game.truncate_to_turn(army, &path, forced);
-        (!path.is_empty()).then_some(Order::Move {
-            army: army.id,
-            path,
-            forced,
-        })
-    }
-
     /// March next to `goal`: to the neighbour of it the army can reach most cheaply (of two
     /// as cheap, the first in direction order). One search serves all six.
     fn approach(game: &Game, army: &Army, goal: crate::hex::Hex, forced: bool) -> Option<Order> {
         if army.hex.is_adjacent(goal) || army.moved {
             return None;
         }
-        let field = game.march_field(army);
-        let mut best: Option<(u32, crate::hex::Hex)> = None;
-        for nb in goal.neighbours() {
-            if nb == army.hex {
-                continue;
-            }
-            if let Some(m) = field.metres(game, nb)
-                && best.is_none_or(|b| m < b.0)
-            {
-                best = Some((m, nb));
-            }
-        }
-        let path = field.path(game, best?.1)?;
+        let (_, _, path) = game.nearest_of(army, &goal.neighbours())?;
         let path = game.truncate_to_turn(army, &path, forced);
         (!path.is_empty()).then_some(Order::Move {
             army: army.id,
@@ -123,7 +98,7 @@ impl Historical {
         if army.moved || army.hex == home.hex {
             return None;
         }
-        let field = game.march_field(army);
+        let field = game.march_field_toward(army, &[home.hex]);
         let goal = if field.metres(game, home.hex).is_some() {
             home.hex
         } else {
@@ -147,10 +122,18 @@ impl Historical {
         let id = army.id;
         let give = |o: Option<Order>| o.map_or(Nothing, Give);
         let march_to = |hex: crate::hex::Hex, forced: bool| {
-            if army.hex != hex && !army.moved && game.find_path(army, hex).is_none() {
-                return NoWay(hex);
+            if army.hex == hex || army.moved {
+                return Nothing;
             }
-            give(Self::march(game, army, hex, forced))
+            let Some(way) = game.find_path(army, hex) else {
+                return NoWay(hex);
+            };
+            let path = game.truncate_to_turn(army, &way, forced);
+            give((!path.is_empty()).then_some(Order::Move {
+                army: id,
+                path,
+                forced,
+            }))
         };
         let near = |hex: crate::hex::Hex, o: Order| {
             if army.hex.is_adjacent(hex) {

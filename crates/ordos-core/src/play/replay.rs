@@ -38,13 +38,19 @@ pub struct RulesStamp {
 }
 
 impl RulesStamp {
-    /// The rules of this build.
+    /// The rules of this build (worked out once).
     pub fn current() -> RulesStamp {
-        let tables = ron::to_string(&crate::load::tables::Rules::standard()).unwrap_or_default();
-        RulesStamp {
-            version: RULES_VERSION,
-            tables: hex_hash(crate::hash::fnv1a(tables.as_bytes())),
-        }
+        static CURRENT: std::sync::OnceLock<RulesStamp> = std::sync::OnceLock::new();
+        CURRENT
+            .get_or_init(|| {
+                let tables =
+                    ron::to_string(&crate::load::tables::Rules::standard()).unwrap_or_default();
+                RulesStamp {
+                    version: RULES_VERSION,
+                    tables: hex_hash(crate::hash::fnv1a(tables.as_bytes())),
+                }
+            })
+            .clone()
     }
 }
 

@@ -49,10 +49,10 @@ impl MarchField {
             return None;
         }
         let mut path = vec![goal];
-        let mut i = self.field.prev[target];
+        let mut i = self.field.prev[target] as usize;
         while i != self.start {
             path.push(game.map().hex_at(i));
-            i = self.field.prev[i];
+            i = self.field.prev[i] as usize;
         }
         path.reverse();
         Some(path)
@@ -60,6 +60,40 @@ impl MarchField {
 }
 
 impl Game {
+    /// Marching costs from `army` outwards until the nearest of `goals` is settled (every
+    /// goal as near too): their ways are final then. Where no goal can be reached, the field
+    /// is the army's whole reach, so a caller may look for the next best place in it.
+    pub fn march_field_toward(&self, army: &Army, goals: &[Hex]) -> MarchField {
+        let map = self.map();
+        let targets: Vec<usize> = goals
+            .iter()
+            .filter(|h| **h != army.hex)
+            .filter_map(|h| map.index(*h))
+            .collect();
+        let b = Barriers::march(self, army);
+        MarchField {
+            start: map.index(army.hex).unwrap_or(usize::MAX),
+            field: search::outward_until(self, &b, army.hex, u32::MAX, &targets),
+        }
+    }
+
+    /// The way to whichever of `goals` the army can reach most cheaply (of two as cheap, the
+    /// first in the list), and its cost: one search, stopped once the nearest is settled.
+    pub fn nearest_of(&self, army: &Army, goals: &[Hex]) -> Option<(Hex, u32, Vec<Hex>)> {
+        let field = self.march_field_toward(army, goals);
+        let mut best: Option<(u32, Hex)> = None;
+        for &h in goals {
+            if h != army.hex
+                && let Some(m) = field.metres(self, h)
+                && best.is_none_or(|b| m < b.0)
+            {
+                best = Some((m, h));
+            }
+        }
+        let (m, h) = best?;
+        Some((h, m, field.path(self, h)?))
+    }
+
     /// How far an army can march this turn, in li. The column goes at the pace of its slowest
     /// arm (porters walk); a forced march goes further (logistics.md: Song infantry 30–60 li a
     /// day, forced 100–200; Tangut light horse a hundred li "in a flash"). Fatigue slows it.

@@ -16,68 +16,32 @@
 
 use crate::game::Game;
 use crate::hex::Hex;
-use crate::load::tables::RiverKind;
 use crate::model::state::{Army, ArmyState, SideId};
 use crate::order::OrderError;
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
-/// How a column moves over country.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Mobility {
-    /// At the pace of men on foot: infantry, porters, and the supply trace.
-    Foot,
-    /// Horse and foot together: the worse of the two costs.
-    Mixed,
-    /// Every man mounted and no porters.
-    Horse,
-}
-
-impl Mobility {
-    pub fn of(army: &Army) -> Mobility {
-        if army.men.mounted() == army.men.total() && army.porters == 0 {
-            Mobility::Horse
-        } else if army.men.mounted() > 0 {
-            Mobility::Mixed
-        } else {
-            Mobility::Foot
-        }
-    }
-}
+pub use crate::game::Mobility;
 
 /// The cost in metres for a column to enter `to`, or why it cannot: the one cost function of
-/// every march and every supply line.
+/// every march and every supply line (`Game::hex_cost`; the searches read it from the table
+/// the game keeps, `Game::move_costs`).
 pub fn step_cost_m(g: &Game, mobility: Mobility, to: Hex) -> Result<u32, OrderError> {
-    let t = g.terrain_at(to).ok_or(OrderError::OffMap { hex: to })?;
-    if g.land(to).flooded_days > 0 {
-        return Err(OrderError::Flooded { hex: to });
-    }
-    if !t.passable {
-        let crossing = t.river == RiverKind::Major && (g.map().is_ford(to) || g.river_frozen());
-        if !crossing {
-            return Err(if t.river == RiverKind::Major {
-                OrderError::RiverBarrier { hex: to }
-            } else {
-                OrderError::Impassable {
-                    hex: to,
-                    terrain: t.name.clone(),
-                }
-            });
+    match g.map().index(to) {
+        Some(i) if g.move_costs().of_mobility(mobility)[i] != u32::MAX => {
+            Ok(g.move_costs().of_mobility(mobility)[i])
         }
+        _ => g.hex_cost(mobility, to),
     }
-    let c = t.move_cost_pct;
-    let pct = match mobility {
-        Mobility::Horse => c.horse,
-        Mobility::Mixed => c.foot.max(c.horse),
-        Mobility::Foot => c.foot,
-    };
-    Ok(g.map().hex_m.saturating_mul(pct) / 100)
 }
 
-/// What bars a column's way, hex by hex, for one side: computed once per search.
-pub struct Barriers {
+/// What bars a column's way, hex by hex, for one side, and what each hex costs it to enter:
+/// computed once per search (the search then only reads these arrays).
+pub struct Barriers<'g> {
     mobility: Mobility,
     routed: bool,
+    /// `step_cost_m` of every hex for this mobility; `u32::MAX` where it cannot be entered.
+    cost: &'g [u32],
     /// An enemy army stands here (one the column knows of).
     enemy: Vec<bool>,
     /// Next to an enemy army that is neither hidden nor routed.
@@ -86,9 +50,9 @@ pub struct Barriers {
     enemy_place: Vec<bool>,
 }
 
-impl Barriers {
+impl<'g> Barriers<'g> {
     /// The barriers of a march by `army`: the enemies its side can see.
-    pub fn march(g: &Game, army: &Army) -> Barriers {
+    pub fn march(g: &'g Game, army: &Army) -> Barriers<'g> {
         let side = army.side;
         Barriers::new(
             g,
@@ -101,26 +65,26 @@ impl Barriers {
 
     /// The barriers of a supply line of `side`: every enemy army but the routed cuts it,
     /// hidden ones included.
-    pub fn supply(g: &Game, side: SideId) -> Barriers {
+    pub fn supply(g: &'g Game, side: SideId) -> Barriers<'g> {
         Barriers::new(g, side, Mobility::Foot, false, |e| {
             e.state != ArmyState::Routed
         })
     }
 
     /// The barriers of a supply line of `side` as the side sees it: hidden enemies unknown.
-    pub fn supply_as_seen(g: &Game, side: SideId) -> Barriers {
+    pub fn supply_as_seen(g: &'g Game, side: SideId) -> Barriers<'g> {
         Barriers::new(g, side, Mobility::Foot, false, |e| {
             e.state != ArmyState::Routed && g.visible_to(e, side)
         })
     }
 
     fn new(
-        g: &Game,
+        g: &'g Game,
         side: SideId,
         mobility: Mobility,
         routed: bool,
         blocks: impl Fn(&Army) -> bool,
-    ) -> Barriers {
+    ) -> Barriers<'g> {
         let map = g.map();
         let mut enemy = vec![false; map.len()];
         for e in &g.state().armies {
@@ -140,9 +104,11 @@ impl Barriers {
                 enemy_place[i] = true;
             }
         }
+        let cost = g.move_costs().of_mobility(mobility);
         Barriers {
             mobility,
             routed,
+            cost,
             enemy,
             zoc: g.enemy_zoc(side),
             enemy_place,
@@ -175,10 +141,16 @@ impl Barriers {
         Ok(())
     }
 
-    /// The cost of entering `h` (hex `i`) if it may be entered.
-    fn step(&self, g: &Game, i: usize, h: Hex) -> Option<u32> {
-        self.enter(i, h).ok()?;
-        step_cost_m(g, self.mobility, h).ok()
+    /// The cost of entering hex `i` if it may be entered (`u32::MAX as usize`, a neighbour off
+    /// the map, may not).
+    fn step(&self, i: usize) -> Option<u32> {
+        let c = *self.cost.get(i)?;
+        (c != u32::MAX && !self.enemy[i] && !(self.routed && self.zoc[i])).then_some(c)
+    }
+
+    /// Whether the column may go on beyond hex `i` (`pass`, without the reason).
+    fn passes(&self, i: usize) -> bool {
+        !self.zoc[i] && !self.enemy_place[i]
     }
 }
 
@@ -189,18 +161,22 @@ pub struct Field {
     /// Metres, `u32::MAX` where there is no way.
     pub dist: Vec<u32>,
     /// The hex before this one on the cheapest way from the start (outward), or the next one
-    /// towards the source (inward); `usize::MAX` for none.
-    pub prev: Vec<usize>,
+    /// towards the source (inward); `u32::MAX` for none. (Maps have at most 400,000 hexes.)
+    pub prev: Vec<u32>,
     /// For an inward search: the source each hex draws on (`usize::MAX` for none).
     pub source: Vec<usize>,
 }
 
 impl Field {
-    fn new(n: usize) -> Field {
+    fn new(n: usize, sources: bool) -> Field {
         Field {
             dist: vec![u32::MAX; n],
-            prev: vec![usize::MAX; n],
-            source: vec![usize::MAX; n],
+            prev: vec![u32::MAX; n],
+            source: if sources {
+                vec![usize::MAX; n]
+            } else {
+                Vec::new()
+            },
         }
     }
 
@@ -214,33 +190,47 @@ impl Field {
 /// `budget` metres, stopping early once `stop_at` is settled. Ties go to the lower hex index,
 /// so the same state always gives the same ways.
 pub fn outward(g: &Game, b: &Barriers, start: Hex, budget: u32, stop_at: Option<usize>) -> Field {
+    outward_until(g, b, start, budget, stop_at.as_slice())
+}
+
+/// `outward`, stopping once the nearest of `targets` and every other target as near are
+/// settled (their ways are final then). No targets: the whole map within `budget`.
+pub fn outward_until(g: &Game, b: &Barriers, start: Hex, budget: u32, targets: &[usize]) -> Field {
     let map = g.map();
-    let mut f = Field::new(map.len());
+    let mut f = Field::new(map.len(), false);
     let Some(s) = map.index(start) else {
         return f;
     };
     f.dist[s] = 0;
+    // (distance, hex) packed into one u64, ordered as the pair is: ties to the lower hex.
+    let key = |d: u32, i: usize| Reverse((u64::from(d) << 32) | i as u64);
     let mut heap = BinaryHeap::new();
-    heap.push(Reverse((0u32, s)));
-    while let Some(Reverse((d, i))) = heap.pop() {
+    heap.push(key(0, s));
+    // The distance of the nearest target settled so far.
+    let mut nearest: Option<u32> = None;
+    while let Some(Reverse(k)) = heap.pop() {
+        let (d, i) = ((k >> 32) as u32, (k & 0xffff_ffff) as usize);
         if d > f.dist[i] {
             continue;
         }
-        if Some(i) == stop_at {
+        if nearest.is_some_and(|n| d > n) {
             break;
         }
-        let h = map.hex_at(i);
-        if i != s && b.pass(i, h).is_err() {
+        if targets.contains(&i) {
+            nearest = Some(d);
             continue;
         }
-        for nb in h.neighbours() {
-            let Some(j) = map.index(nb) else { continue };
-            let Some(c) = b.step(g, j, nb) else { continue };
+        if i != s && !b.passes(i) {
+            continue;
+        }
+        for &j in map.neighbour_indices(i) {
+            let j = j as usize;
+            let Some(c) = b.step(j) else { continue };
             let nd = d.saturating_add(c);
-            if nd <= budget && (nd < f.dist[j] || (nd == f.dist[j] && i < f.prev[j])) {
+            if nd <= budget && (nd < f.dist[j] || (nd == f.dist[j] && (i as u32) < f.prev[j])) {
                 f.dist[j] = nd;
-                f.prev[j] = i;
-                heap.push(Reverse((nd, j)));
+                f.prev[j] = i as u32;
+                heap.push(key(nd, j));
             }
         }
     }
@@ -254,7 +244,7 @@ pub fn outward(g: &Game, b: &Barriers, start: Hex, budget: u32, stop_at: Option<
 /// the source itself.
 pub fn inward(g: &Game, b: &Barriers, sources: &[usize], budget: u32) -> Field {
     let map = g.map();
-    let mut f = Field::new(map.len());
+    let mut f = Field::new(map.len(), true);
     let mut heap = BinaryHeap::new();
     for &s in sources {
         if s < map.len() && (0, s) < (f.dist[s], f.source[s]) {
@@ -267,22 +257,24 @@ pub fn inward(g: &Game, b: &Barriers, sources: &[usize], budget: u32) -> Field {
         if (d, src) > (f.dist[i], f.source[i]) {
             continue;
         }
-        let h = map.hex_at(i);
-        // The column walks from a neighbour into `h` and on towards the source.
-        let Some(c) = b.step(g, i, h) else { continue };
-        if f.source[i] != i && b.pass(i, h).is_err() {
+        // The column walks from a neighbour into hex `i` and on towards the source.
+        let Some(c) = b.step(i) else { continue };
+        if f.source[i] != i && !b.passes(i) {
             continue;
         }
         let nd = d.saturating_add(c);
         if nd > budget {
             continue;
         }
-        for nb in h.neighbours() {
-            let Some(j) = map.index(nb) else { continue };
+        for &j in map.neighbour_indices(i) {
+            let j = j as usize;
+            if j == u32::MAX as usize {
+                continue;
+            }
             if (nd, src) < (f.dist[j], f.source[j]) {
                 f.dist[j] = nd;
                 f.source[j] = src;
-                f.prev[j] = i;
+                f.prev[j] = i as u32;
                 heap.push(Reverse((nd, src, j)));
             }
         }
