@@ -74,11 +74,14 @@ fn every_document_the_project_cites_is_in_the_repository() {
                 // A bare name: anywhere under docs/, or beside the citing file.
                 None => {
                     let beside = f.parent().unwrap().join(&c);
-                    let in_docs = root.join("docs").join(&c);
+                    let in_docs = ["docs", "docs/campaigns", "docs/sources"]
+                        .iter()
+                        .map(|d| root.join(d).join(&c))
+                        .find(|p| p.exists());
                     if beside.exists() {
                         beside
-                    } else if in_docs.exists() {
-                        in_docs
+                    } else if let Some(p) = in_docs {
+                        p
                     } else {
                         root.join(&c)
                     }

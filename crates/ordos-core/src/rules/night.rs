@@ -15,9 +15,7 @@ use crate::model::state::{Army, ArmyId, ArmyState, Cause};
 use crate::order::OrderError;
 use crate::rules::combat::{self, Engagement};
 use crate::rules::march::{self, Ambush};
-use crate::rules::search::{self, Mobility};
-use std::cmp::Reverse;
-use std::collections::BinaryHeap;
+use crate::rules::search::{self, Barriers, Mobility};
 
 impl Game {
     /// How far an army can march by night this turn, in li: half its ordinary allowance.
@@ -25,60 +23,24 @@ impl Game {
         self.allowance_li(army, false) / 2
     }
 
-    /// The cheapest way for `army` to `goal` by night: the march rules without zones of control
-    /// (a column still cannot enter a hex an enemy it can see stands on, nor go on past an
-    /// enemy-held place). Ties go to the lower hex index. Ignores how far it can go this turn.
-    ///
-    /// (The march search, `rules::search`, knows only the day's barriers; this is the same
-    /// Dijkstra over the same cost function, `search::step_cost_m`, with zones of control left
-    /// out.)
+    /// The cheapest way for `army` to `goal` by night: the one march search under the night's
+    /// barriers (`Barriers::night`: no zones of control; a column still cannot enter a hex an
+    /// enemy it can see stands on, nor go on past an enemy-held place). Ignores how far it can
+    /// go this turn.
     pub fn night_path(&self, army: &Army, goal: Hex) -> Option<Vec<Hex>> {
         let map = self.map();
         let (start, target) = (map.index(army.hex)?, map.index(goal)?);
         if start == target {
             return None;
         }
-        let mobility = Mobility::of(army);
-        let mut dist = vec![u32::MAX; map.len()];
-        let mut prev = vec![usize::MAX; map.len()];
-        dist[start] = 0;
-        let mut heap = BinaryHeap::new();
-        heap.push(Reverse((0u32, start)));
-        while let Some(Reverse((d, i))) = heap.pop() {
-            if d > dist[i] {
-                continue;
-            }
-            if i == target {
-                break;
-            }
-            let h = map.hex_at(i);
-            if i != start && self.enemy_place_at(army, h) {
-                continue;
-            }
-            for nb in h.neighbours() {
-                let Some(j) = map.index(nb) else { continue };
-                if self.visible_enemy_at(army.side, nb) {
-                    continue;
-                }
-                let Ok(c) = search::step_cost_m(self, mobility, nb) else {
-                    continue;
-                };
-                let nd = d.saturating_add(c);
-                if nd < dist[j] || (nd == dist[j] && i < prev[j]) {
-                    dist[j] = nd;
-                    prev[j] = i;
-                    heap.push(Reverse((nd, j)));
-                }
-            }
-        }
-        if dist[target] == u32::MAX {
-            return None;
-        }
+        let b = Barriers::night(self, army);
+        let field = search::outward(self, &b, army.hex, u32::MAX, Some(target));
+        field.metres(target)?;
         let mut path = vec![goal];
-        let mut i = prev[target];
+        let mut i = field.prev[target] as usize;
         while i != start {
             path.push(map.hex_at(i));
-            i = prev[i];
+            i = field.prev[i] as usize;
         }
         path.reverse();
         Some(path)
@@ -87,6 +49,7 @@ impl Game {
     /// The longest prefix of a night path the army can march this turn.
     pub fn truncate_to_night(&self, army: &Army, path: &[Hex]) -> Vec<Hex> {
         let budget = self.night_allowance_li(army).saturating_mul(LI_M);
+        let b = Barriers::night(self, army);
         let mobility = Mobility::of(army);
         let mut used = 0u32;
         let mut out = Vec::new();
@@ -94,21 +57,17 @@ impl Game {
             let Ok(c) = search::step_cost_m(self, mobility, h) else {
                 break;
             };
-            if used.saturating_add(c) > budget || self.visible_enemy_at(army.side, h) {
+            let Some(i) = self.map().index(h) else { break };
+            if used.saturating_add(c) > budget || b.enter(i, h).is_err() {
                 break;
             }
             used += c;
             out.push(h);
-            if self.enemy_place_at(army, h) {
+            if b.pass(i, h).is_err() {
                 break;
             }
         }
         out
-    }
-
-    fn enemy_place_at(&self, army: &Army, h: Hex) -> bool {
-        self.place_at(h)
-            .is_some_and(|p| p.owner.is_some_and(|o| self.at_war(o, army.side)))
     }
 }
 
@@ -120,22 +79,7 @@ pub(crate) fn check_march(g: &Game, army: &Army, path: &[Hex]) -> Result<u32, Or
     if path.is_empty() {
         return Err(OrderError::EmptyPath);
     }
-    let mobility = Mobility::of(army);
-    let mut at = army.hex;
-    let mut cost = 0u32;
-    for (k, &h) in path.iter().enumerate() {
-        if !at.is_adjacent(h) {
-            return Err(OrderError::NotContiguous { from: at, to: h });
-        }
-        cost = cost.saturating_add(search::step_cost_m(g, mobility, h)?);
-        if g.visible_enemy_at(army.side, h) {
-            return Err(OrderError::EnemyThere { hex: h });
-        }
-        if k + 1 < path.len() && g.enemy_place_at(army, h) {
-            return Err(OrderError::EnemyPlace { hex: h });
-        }
-        at = h;
-    }
+    let cost = search::walk(g, &Barriers::night(g, army), army.hex, path)?;
     let allowance = g.night_allowance_li(army);
     if cost > allowance.saturating_mul(LI_M) {
         return Err(OrderError::TooFar {

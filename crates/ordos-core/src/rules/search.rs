@@ -40,6 +40,8 @@ pub fn step_cost_m(g: &Game, mobility: Mobility, to: Hex) -> Result<u32, OrderEr
 pub struct Barriers<'g> {
     mobility: Mobility,
     routed: bool,
+    /// A march by night slips through enemy zones of control (rules plan H).
+    by_night: bool,
     /// `step_cost_m` of every hex for this mobility; `u32::MAX` where it cannot be entered.
     cost: &'g [u32],
     /// An enemy army stands here (one the column knows of).
@@ -61,6 +63,15 @@ impl<'g> Barriers<'g> {
             army.state == ArmyState::Routed,
             |e| g.visible_to(e, side),
         )
+    }
+
+    /// The barriers of a march by night (Tong'an 1119: "the remaining falling back during the
+    /// night"): as by day, but the column may leave and pass through enemy zones of control.
+    pub fn night(g: &'g Game, army: &Army) -> Barriers<'g> {
+        Barriers {
+            by_night: true,
+            ..Barriers::march(g, army)
+        }
     }
 
     /// The barriers of a supply line of `side`: every enemy army but the routed cuts it,
@@ -108,6 +119,7 @@ impl<'g> Barriers<'g> {
         Barriers {
             mobility,
             routed,
+            by_night: false,
             cost,
             enemy,
             zoc: g.enemy_zoc(side),
@@ -124,7 +136,7 @@ impl<'g> Barriers<'g> {
         if self.enemy[i] {
             return Err(OrderError::EnemyThere { hex: h });
         }
-        if self.routed && self.zoc[i] {
+        if self.routed && self.zoc[i] && !self.by_night {
             return Err(OrderError::ZoneOfControl { hex: h });
         }
         Ok(())
@@ -132,7 +144,7 @@ impl<'g> Barriers<'g> {
 
     /// Whether the column may go on beyond hex `i`, and if not, why.
     pub fn pass(&self, i: usize, h: Hex) -> Result<(), OrderError> {
-        if self.zoc[i] {
+        if self.zoc[i] && !self.by_night {
             return Err(OrderError::ZoneOfControl { hex: h });
         }
         if self.enemy_place[i] {
@@ -145,12 +157,13 @@ impl<'g> Barriers<'g> {
     /// the map, may not).
     fn step(&self, i: usize) -> Option<u32> {
         let c = *self.cost.get(i)?;
-        (c != u32::MAX && !self.enemy[i] && !(self.routed && self.zoc[i])).then_some(c)
+        let zoc = self.zoc[i] && !self.by_night;
+        (c != u32::MAX && !self.enemy[i] && !(self.routed && zoc)).then_some(c)
     }
 
     /// Whether the column may go on beyond hex `i` (`pass`, without the reason).
     fn passes(&self, i: usize) -> bool {
-        !self.zoc[i] && !self.enemy_place[i]
+        (!self.zoc[i] || self.by_night) && !self.enemy_place[i]
     }
 }
 
