@@ -71,7 +71,9 @@ pub fn describe_event(g: &Game, e: &Event) -> Option<String> {
     let name = |a: ArmyId| army_name(g, a);
     let side = |s: SideId| side_name(g, s);
     Some(match e {
-        Event::Chronicle { date, text } => format!("{date} — {text}"),
+        Event::Chronicle { date, text } => {
+            format!("{date} — in the accounts: {}", chronicle_text(text))
+        }
         Event::Ambushed { army, by, .. } => format!(
             "AMBUSH! {} is attacked from hiding by {}",
             name(*army),
@@ -493,5 +495,391 @@ pub fn map_text(g: &Game, rows: &[MapRow]) -> String {
             r.at
         ));
     }
+    out
+}
+
+/// A victory condition in words, as the picker, the panel and the end screen show it:
+/// "Take Zhenrong by 1041-02-21 — 2 points, ends the game".
+pub fn condition_words(
+    s: &crate::load::scenario::Scenario,
+    v: &crate::load::scenario::VictoryDef,
+) -> String {
+    use crate::load::scenario::{Condition, LeaderFate};
+    let place = |id: &str| {
+        s.places
+            .iter()
+            .find(|p| p.id == id)
+            .map_or(id.to_string(), |p| p.name.clone())
+    };
+    let army = |id: &str| {
+        s.armies
+            .iter()
+            .find(|a| a.id == id)
+            .map_or(id.to_string(), |a| a.name.clone())
+    };
+    let by = |d: &Option<crate::calendar::Date>, word: &str| {
+        d.map_or(String::new(), |d| format!(" {word} {d}"))
+    };
+    let what = match &v.condition {
+        Condition::Hold { place: p, until } => format!(
+            "Hold {}{}",
+            place(p),
+            by(until, "on").replace(" on", " until")
+        ),
+        Condition::Take { place: p, by: d } => format!("Take {}{}", place(p), by(d, "by")),
+        Condition::Destroy { army: a, below_pct } => {
+            format!(
+                "Destroy or rout {} (or bring it below {below_pct}% of its men)",
+                army(a)
+            )
+        }
+        Condition::Preserve { army: a, above_pct } => {
+            format!(
+                "Keep {} in being, with {above_pct}% of its men, to the end",
+                army(a)
+            )
+        }
+        Condition::Inflict { men } => format!("Make the enemy lose {} men", thousands(*men)),
+        Condition::Deliver {
+            place: p,
+            sheng,
+            by: d,
+        } => format!(
+            "Bring {} sheng of grain into {}{}",
+            thousands_u64(*sheng),
+            place(p),
+            by(d, "by")
+        ),
+        Condition::Relieve { place: p, by: d } => {
+            format!("Hold {} free of any siege{}", place(p), by(d, "on"))
+        }
+        Condition::TakeStores { place: p } => format!("Take or empty the grain of {}", place(p)),
+        Condition::Baggage { army: a, sheng } => format!(
+            "Take {} sheng of the baggage of {}",
+            thousands_u64(*sheng),
+            army(a)
+        ),
+        Condition::Supplied { army: a, by: d } => format!(
+            "Keep {} fed and watered{}",
+            army(a),
+            by(d, "on").replace(" on", " until")
+        ),
+        Condition::Leader { army: a, fate } => {
+            let commander = s
+                .armies
+                .iter()
+                .find(|x| &x.id == a)
+                .map_or(a.to_string(), |x| x.commander.clone());
+            match fate {
+                LeaderFate::Captured => format!("Take {commander} prisoner"),
+                LeaderFate::Killed => format!("Kill {commander}"),
+                LeaderFate::Fallen => format!("Strike down {commander}"),
+            }
+        }
+        Condition::Plunder { sheng } => {
+            format!(
+                "Plunder {} sheng of grain from the country",
+                thousands_u64(*sheng)
+            )
+        }
+    };
+    let side = s
+        .sides
+        .iter()
+        .find(|x| x.id == v.side)
+        .map_or(v.side.as_str(), |x| x.name.as_str());
+    let ends = if v.decisive { ", ends the game" } else { "" };
+    let text = if v.text.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", v.text)
+    };
+    format!(
+        "{side}: {what} — {} point{}{ends}{text}",
+        v.points,
+        if v.points == 1 { "" } else { "s" }
+    )
+}
+
+/// A large number of sheng with thousands separated.
+fn thousands_u64(n: u64) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Where a victory condition stands now: met, or how it stands ("Zhenrong held by Song").
+pub fn condition_status(g: &Game, i: usize) -> String {
+    use crate::load::scenario::Condition;
+    let Some(v) = g.scenario().victory.get(i) else {
+        return String::new();
+    };
+    if g.state().scored.get(i).copied().unwrap_or(false) {
+        return "met".into();
+    }
+    let owner = |p: &str| {
+        g.place_id(p).map_or(String::new(), |p| {
+            let place = g.place(p);
+            let who = place
+                .owner
+                .map_or("no one".to_string(), |o| side_name(g, o));
+            let siege = if g.is_besieged(p) {
+                ", under siege"
+            } else {
+                ""
+            };
+            format!("{} held by {who}{siege}", place.name)
+        })
+    };
+    let army_state = |a: &str| {
+        g.army_id(a).map_or(String::new(), |a| {
+            let x = g.army(a);
+            format!(
+                "{}: {} of {} men, {}",
+                army_name(g, a),
+                men_short(x.men.total()),
+                men_short(x.men_start),
+                format!("{:?}", x.state).to_lowercase()
+            )
+        })
+    };
+    match &v.condition {
+        Condition::Hold { place, .. }
+        | Condition::Take { place, .. }
+        | Condition::Relieve { place, .. }
+        | Condition::TakeStores { place } => owner(place),
+        Condition::Deliver { place, sheng, .. } => g.place_id(place).map_or(String::new(), |p| {
+            format!(
+                "{} of {} sheng brought in",
+                thousands_u64(g.place(p).received_ge / 10),
+                thousands_u64(*sheng)
+            )
+        }),
+        Condition::Destroy { army, .. }
+        | Condition::Preserve { army, .. }
+        | Condition::Supplied { army, .. }
+        | Condition::Leader { army, .. } => army_state(army),
+        Condition::Baggage { army, sheng } => g.army_id(army).map_or(String::new(), |a| {
+            format!(
+                "{} of {} sheng taken",
+                thousands_u64(g.army(a).grain_lost_ge / 10),
+                thousands_u64(*sheng)
+            )
+        }),
+        Condition::Inflict { men } => {
+            let side = g.side_id(&v.side);
+            let lost: u64 = (0..g.scenario().sides.len())
+                .map(|s| SideId(s as u8))
+                .filter(|&s| side.is_some_and(|me| g.at_war(s, me)))
+                .map(|s| u64::from(g.side_totals(s).2.total()))
+                .sum();
+            format!("{} of {} so far", thousands_u64(lost), thousands(*men))
+        }
+        Condition::Plunder { sheng } => {
+            let side = g.side_id(&v.side);
+            let got: u64 = g
+                .state()
+                .armies
+                .iter()
+                .filter(|a| Some(a.side) == side)
+                .map(|a| a.plundered_ge / 10)
+                .sum();
+            format!(
+                "{} of {} sheng so far",
+                thousands_u64(got),
+                thousands_u64(*sheng)
+            )
+        }
+    }
+}
+
+/// A chronicle entry as the log shows it: what the accounts say happened that day (not what
+/// happened in this game), without a trailing file citation such as "(song-xia-wars.txt)".
+pub fn chronicle_text(text: &str) -> &str {
+    let t = text.trim_end();
+    if let Some(open) = t.rfind(" (")
+        && t.ends_with(')')
+        && [".txt)", ".md)", ".ron)"].iter().any(|x| t.ends_with(x))
+    {
+        return &t[..open];
+    }
+    t
+}
+
+/// What a side should know as its part of a turn begins: what happened last turn that it can
+/// see (battles, ambushes, places taken, sieges) and which of its armies are hungry or thirsty.
+pub fn turn_summary(g: &Game, side: SideId) -> Vec<String> {
+    use crate::model::state::SupplyStatus;
+    let last = g.state().turn.saturating_sub(1);
+    let mut out = Vec::new();
+    for (turn, _, e) in g.log() {
+        if *turn != last {
+            continue;
+        }
+        let seen = matches!(
+            e,
+            Event::Battle { .. }
+                | Event::Ambushed { .. }
+                | Event::PlaceCaptured { .. }
+                | Event::SiegeBegun { .. }
+                | Event::SiegeLifted { .. }
+                | Event::Surrendered { .. }
+                | Event::Destroyed { .. }
+                | Event::WaterCut { .. }
+                | Event::Scorched { .. }
+        );
+        if seen && let Some(line) = describe_event(g, e) {
+            out.push(line);
+        }
+    }
+    let mine = |status: SupplyStatus| {
+        g.state()
+            .armies
+            .iter()
+            .filter(|a| a.side == side && a.is_active() && a.status == status)
+            .map(|a| army_name(g, a.id))
+            .collect::<Vec<_>>()
+    };
+    for (status, word) in [
+        (
+            SupplyStatus::Thirsty,
+            "THIRSTY (march to water: a blue dot under [Z])",
+        ),
+        (
+            SupplyStatus::Starving,
+            "STARVING (get into supply, forage, or take stores)",
+        ),
+        (SupplyStatus::Short, "on short rations"),
+    ] {
+        let names = mine(status);
+        if !names.is_empty() {
+            out.push(format!("{}: {word}", names.join(", ")));
+        }
+    }
+    out
+}
+
+/// The situation at a moment of a game, as `ordos replay FILE --at N` prints it.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Situation {
+    pub scenario: String,
+    /// Turns played.
+    pub turn: u32,
+    pub date: String,
+    pub weather: String,
+    pub armies: Vec<ArmyAt>,
+    pub places: Vec<PlaceAt>,
+    /// Each side's men lost so far, by cause.
+    pub losses: BTreeMap<String, Losses>,
+    pub state_hash: String,
+}
+
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct ArmyAt {
+    pub id: String,
+    pub name: String,
+    pub side: String,
+    pub men: u32,
+    pub men_start: u32,
+    pub state: ArmyState,
+    pub supply: crate::model::state::SupplyStatus,
+    pub hex: String,
+}
+
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct PlaceAt {
+    pub id: String,
+    pub name: String,
+    pub owner: String,
+    pub besieged: bool,
+}
+
+/// Where every army and place stands, and the losses so far.
+pub fn situation(g: &Game) -> Situation {
+    let sc = g.scenario();
+    Situation {
+        scenario: sc.id.clone(),
+        turn: g.state().turn.saturating_sub(1),
+        date: g.state().date.to_string(),
+        weather: weather_word(g.state().weather).to_string(),
+        armies: g
+            .state()
+            .armies
+            .iter()
+            .map(|a| ArmyAt {
+                id: sc.armies[usize::from(a.id.0)].id.clone(),
+                name: army_name(g, a.id),
+                side: sc.sides[usize::from(a.side.0)].id.clone(),
+                men: a.men.total(),
+                men_start: a.men_start,
+                state: a.state,
+                supply: a.status,
+                hex: a.hex.to_string(),
+            })
+            .collect(),
+        places: g
+            .state()
+            .places
+            .iter()
+            .map(|p| PlaceAt {
+                id: p.key.clone(),
+                name: p.name.clone(),
+                owner: p.owner.map_or("none".to_string(), |o| {
+                    sc.sides[usize::from(o.0)].id.clone()
+                }),
+                besieged: g.is_besieged(p.id),
+            })
+            .collect(),
+        losses: (0..sc.sides.len())
+            .map(|i| (sc.sides[i].id.clone(), g.side_totals(SideId(i as u8)).2))
+            .collect(),
+        state_hash: crate::play::replay::hex_hash(g.state_hash()),
+    }
+}
+
+/// `situation` in words.
+pub fn situation_text(g: &Game) -> String {
+    let s = situation(g);
+    let mut out = format!(
+        "{} after {} turn{}: {} ({})\n",
+        g.scenario().title,
+        s.turn,
+        if s.turn == 1 { "" } else { "s" },
+        s.date,
+        s.weather
+    );
+    for side in &g.scenario().sides {
+        out.push_str(&format!("\n{}:\n", side.name));
+        for a in s.armies.iter().filter(|a| a.side == side.id) {
+            out.push_str(&format!(
+                "  {} — {} of {} men, {}, {}, at {}\n",
+                a.name,
+                thousands(a.men),
+                thousands(a.men_start),
+                format!("{:?}", a.state).to_lowercase(),
+                format!("{:?}", a.supply).to_lowercase(),
+                a.hex
+            ));
+        }
+        if let Some(l) = s.losses.get(&side.id) {
+            out.push_str(&format!("  lost so far: {}\n", losses_in_words(l)));
+        }
+    }
+    out.push_str("\nPlaces:\n");
+    for p in &s.places {
+        out.push_str(&format!(
+            "  {} — {}{}\n",
+            p.name,
+            p.owner,
+            if p.besieged { ", under siege" } else { "" }
+        ));
+    }
+    out.push_str(&format!("\nstate hash {}\n", s.state_hash));
     out
 }

@@ -48,6 +48,8 @@ pub struct Timeline {
     /// Where each turn's events begin in `last`'s log (index n: turn n+1).
     turn_starts: Vec<usize>,
     pub marks: Vec<Mark>,
+    /// The men of each side at the start and after every turn.
+    men: Vec<Vec<u32>>,
 }
 
 impl Timeline {
@@ -57,10 +59,17 @@ impl Timeline {
         let mut snapshots = Vec::new();
         let mut turn_starts = Vec::new();
         let mut game = Game::new(setup.clone(), replay.seed);
+        let men_of = |g: &Game| {
+            (0..g.scenario().sides.len())
+                .map(|s| g.side_totals(crate::model::state::SideId(s as u8)).1)
+                .collect::<Vec<u32>>()
+        };
+        let mut men = vec![men_of(&game)];
         snapshots.push(game.clone());
         for (n, t) in replay.turns.iter().enumerate() {
             turn_starts.push(game.log().len());
             play_turn(&mut game, t)?;
+            men.push(men_of(&game));
             if (n + 1) % SNAPSHOT_EVERY == 0 {
                 snapshots.push(game.clone());
             }
@@ -73,6 +82,7 @@ impl Timeline {
             last: game,
             turn_starts,
             marks,
+            men,
         })
     }
 
@@ -81,6 +91,11 @@ impl Timeline {
     }
     pub fn replay(&self) -> &Replay {
         &self.replay
+    }
+
+    /// The men of each side at the start (index 0) and after every turn.
+    pub fn men_by_turn(&self) -> &[Vec<u32>] {
+        &self.men
     }
 
     /// Turns recorded: `at` takes 0 (the start) to this.

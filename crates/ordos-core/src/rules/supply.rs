@@ -198,6 +198,21 @@ impl Game {
         self.water_near(army.hex)
     }
 
+    /// Days the stores of place `p` feed the armies of its owner inside it (none inside: the
+    /// days they would feed a garrison of 1,000). For the hex panel: stores in days, as the
+    /// accounts count them ("grain for ten days").
+    pub fn place_food_days(&self, p: crate::model::state::PlaceId) -> u64 {
+        let place = self.place(p);
+        let mouths: u64 = self
+            .state()
+            .armies
+            .iter()
+            .filter(|a| a.hex == place.hex && Some(a.side) == place.owner && a.is_active())
+            .map(|a| a.mouths())
+            .sum();
+        place.stores_ge / (mouths.max(1000) * halfday_ration_ge(self.rules()) * 2).max(1)
+    }
+
     /// Water an army at `h` can reach: a river, stream or spring on the hex or next to it, or
     /// the wells of a place on it.
     pub fn water_near(&self, h: Hex) -> bool {
