@@ -46,6 +46,14 @@ pub enum Command {
     Map(MapArgs),
     /// Render a screen of the game to a PNG (under Xvfb it uses software Vulkan)
     Screenshot(crate::app::screenshot::ScreenshotArgs),
+    /// Watch a replay in the game's viewer (also: `ordos FILE.replay.ron`)
+    View(ViewArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct ViewArgs {
+    /// A replay written by the game or by `ordos sim --record`
+    pub file: PathBuf,
 }
 
 #[derive(Args, Debug)]
@@ -115,6 +123,13 @@ pub struct ReplayArgs {
     /// The scenario to verify against (an id or a path), if not the one the replay names
     #[arg(long, value_name = "SCENARIO")]
     pub scenario: Option<String>,
+    /// Print the situation after N turns: the date, every army's men, state and hex, the
+    /// places and their owners, the losses so far by cause
+    #[arg(long, value_name = "N")]
+    pub at: Option<usize>,
+    /// With --at: one JSON object
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// A user error: what to print and the exit code.
@@ -166,6 +181,15 @@ fn side_flags(args: &[String]) -> Vec<String> {
 }
 
 pub fn run(args: &[String]) -> ExitCode {
+    // `ordos FILE.ron`: a replay opened in the viewer (a file manager's "open with").
+    if let [one] = args
+        && one.ends_with(".ron")
+        && Path::new(one).is_file()
+    {
+        return view(&ViewArgs {
+            file: PathBuf::from(one),
+        });
+    }
     let argv = std::iter::once("ordos".to_string()).chain(side_flags(args));
     let cli = match Cli::try_parse_from(argv) {
         Ok(c) => c,
@@ -178,6 +202,7 @@ pub fn run(args: &[String]) -> ExitCode {
         Command::Replay(a) => replay(&a),
         Command::Map(a) => map(&a),
         Command::Screenshot(a) => return crate::app::screenshot::run(a),
+        Command::View(a) => return view(&a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -460,14 +485,43 @@ pub fn read_replay(file: &Path) -> Result<Replay, Failure> {
     })
 }
 
+/// Opens the game's viewer on a replay; a file that is not one is refused here, before any
+/// window opens, with the reason.
+fn view(a: &ViewArgs) -> ExitCode {
+    let replay = match read_replay(&a.file) {
+        Ok(r) => r,
+        Err(f) => {
+            eprintln!("{}", f.message);
+            return ExitCode::from(f.code);
+        }
+    };
+    let catalog = crate::paths::catalog();
+    let Some(setup) = catalog.get(&replay.scenario).cloned() else {
+        eprintln!(
+            "{}: no scenario `{}` is installed (see `ordos list`)",
+            a.file.display(),
+            replay.scenario
+        );
+        return ExitCode::from(1);
+    };
+    if let Err(e) = replay.check_record(&setup) {
+        eprintln!("{}: {e}", a.file.display());
+        return ExitCode::from(1);
+    }
+    crate::app::run_with(Some(a.file.clone()))
+}
+
 fn replay(a: &ReplayArgs) -> Result<(), Failure> {
     let file = a
         .file
         .as_ref()
         .ok_or_else(|| Failure::usage("`ordos replay` needs a FILE"))?;
-    if !a.verify {
+    if a.json && a.at.is_none() {
+        return Err(Failure::usage("--json goes with --at N"));
+    }
+    if !a.verify && a.at.is_none() {
         return Err(Failure::usage(
-            "`ordos replay FILE --verify` checks a replay (watch one in the game)",
+            "`ordos replay FILE --verify` checks a replay; `--at N` prints turn N (watch one with `ordos view FILE`)",
         ));
     }
     let replay = read_replay(file)?;
@@ -484,6 +538,29 @@ fn replay(a: &ReplayArgs) -> Result<(), Failure> {
             ))
         })?,
     };
+    if let Some(n) = a.at {
+        let turns = replay.turns.len();
+        if n > turns {
+            return Err(Failure::fail(format!(
+                "{}: --at {n}, but the replay has {turns} turns",
+                file.display()
+            )));
+        }
+        let timeline = ordos_core::play::timeline::Timeline::open(setup.clone(), replay.clone())
+            .map_err(|e| Failure::fail(format!("{}: {e}", file.display())))?;
+        let g = timeline.at(n);
+        let out = if a.json {
+            serde_json::to_string(&ordos_core::play::report::situation(&g))
+                .map_err(|e| Failure::fail(e.to_string()))?
+                + "\n"
+        } else {
+            ordos_core::play::report::situation_text(&g)
+        };
+        print!("{out}");
+        if !a.verify {
+            return Ok(());
+        }
+    }
     match replay.verify(&setup) {
         Ok(n) => {
             println!(

@@ -148,7 +148,7 @@ fn hotseat_hands_the_screen_over_between_two_humans() {
 }
 
 #[test]
-fn computer_against_computer_plays_to_the_end_screen() {
+fn computer_against_computer_opens_the_viewer_on_the_whole_game() {
     let mut app = app();
     start(
         &mut app,
@@ -157,8 +157,15 @@ fn computer_against_computer_plays_to_the_end_screen() {
             Control::Computer(ControllerKind::Historical),
         ],
     );
-    assert_eq!(screen(&app), Screen::End);
-    assert!(app.world().resource::<Session>().game.is_over());
+    assert_eq!(screen(&app), Screen::Play);
+    let s = app.world().resource::<Session>();
+    let w = s.watching.as_ref().expect("watching, not the end screen");
+    assert_eq!(w.turn, 0, "from its start");
+    assert!(w.timeline.turns() > 5);
+    assert!(
+        w.timeline.at(w.timeline.turns()).is_over(),
+        "played to its end"
+    );
 }
 
 #[test]
@@ -199,8 +206,10 @@ fn ai_against_ai_plays_to_the_end_screen() {
     let mut app = app();
     let ai = Control::Computer(ControllerKind::Ai(ordos_core::play::ai::Level::Normal));
     start(&mut app, vec![ai, ai]);
-    assert_eq!(screen(&app), Screen::End);
-    assert!(app.world().resource::<Session>().game.is_over());
+    assert_eq!(screen(&app), Screen::Play);
+    let s = app.world().resource::<Session>();
+    let w = s.watching.as_ref().expect("watching");
+    assert!(w.timeline.at(w.timeline.turns()).is_over());
 }
 
 #[test]
@@ -351,4 +360,638 @@ fn a_march_can_be_taken_back_but_a_battle_cannot() {
     let s = app.world().resource::<Session>();
     assert_eq!(s.game.state_hash(), after, "the battle stands");
     assert!(s.message.contains("Nothing to take back"), "{}", s.message);
+}
+
+// ---------------------------------------------------------------------------------------
+// The replay viewer (#14).
+
+/// Plays Haoshuichuan on historical orders and writes its replay to the test's save folder.
+fn recorded_game(app: &App, seed: u64) -> (std::path::PathBuf, ordos_core::play::replay::Replay) {
+    let catalog = app.world().resource::<Catalog>();
+    let setup = catalog
+        .scenarios
+        .iter()
+        .find(|s| s.scenario.id == "haoshuichuan-1041")
+        .unwrap()
+        .clone();
+    let mut game = ordos_core::Game::new(setup, seed);
+    let mut c: Vec<Box<dyn ordos_core::play::controller::Controller>> = vec![
+        ordos_core::play::kinds::make(ControllerKind::Historical),
+        ordos_core::play::kinds::make(ControllerKind::Historical),
+    ];
+    let replay = ordos_core::play::sim::play(&mut game, &mut c);
+    let dir = app.world().resource::<SaveDir>().0.clone();
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join(format!("recorded-{seed}.replay.ron"));
+    std::fs::write(&file, ron::to_string(&replay).unwrap()).unwrap();
+    (file, replay)
+}
+
+fn watch(app: &mut App, file: &std::path::Path) {
+    app.world_mut()
+        .write_message(Command::Watch(file.to_path_buf()));
+    app.update();
+    app.update();
+}
+
+fn shown_turn(app: &App) -> usize {
+    app.world()
+        .resource::<Session>()
+        .watching
+        .as_ref()
+        .unwrap()
+        .turn
+}
+
+fn hash_hex(app: &App) -> String {
+    ordos_core::play::replay::hex_hash(app.world().resource::<Session>().game.state_hash())
+}
+
+#[test]
+fn seeking_stepping_back_and_playing_forward_show_the_recorded_state() {
+    let mut app = app();
+    let (file, replay) = recorded_game(&app, 11);
+    watch(&mut app, &file);
+    assert_eq!(screen(&app), Screen::Play);
+    let turns = replay.turns.len();
+    assert!(turns >= 8, "{turns}");
+    // Forward one turn at a time: every turn's state is the recorded one.
+    for k in 1..=turns {
+        app.world_mut().write_message(Command::Step(1));
+        app.update();
+        assert_eq!(shown_turn(&app), k);
+        assert_eq!(
+            hash_hex(&app),
+            replay.turns[k - 1].hash,
+            "forward to turn {k}"
+        );
+    }
+    // A jump, then a step back: the same states again.
+    let k = turns * 2 / 3;
+    app.world_mut().write_message(Command::Seek(k));
+    app.update();
+    assert_eq!(hash_hex(&app), replay.turns[k - 1].hash, "seek to {k}");
+    app.world_mut().write_message(Command::Step(-1));
+    app.update();
+    assert_eq!(shown_turn(&app), k - 1);
+    assert_eq!(
+        hash_hex(&app),
+        replay.turns[k - 2].hash,
+        "back to {}",
+        k - 1
+    );
+    // Back to the start: the game as it began.
+    app.world_mut().write_message(Command::Seek(0));
+    app.update();
+    let setup = app.world().resource::<Session>().game.setup().clone();
+    assert_eq!(
+        app.world().resource::<Session>().game.state_hash(),
+        ordos_core::Game::new(setup, 11).state_hash()
+    );
+}
+
+#[test]
+fn playing_runs_the_game_to_its_end_and_stops() {
+    let mut app = app();
+    // Each update is a quarter of a second: at 4 turns a second, a turn an update.
+    app.insert_resource(bevy::time::TimeUpdateStrategy::ManualDuration(
+        std::time::Duration::from_millis(260),
+    ));
+    let (file, replay) = recorded_game(&app, 12);
+    watch(&mut app, &file);
+    // 1 turn a second → 2 → 4.
+    for _ in 0..2 {
+        app.world_mut().write_message(Command::CycleSpeed);
+    }
+    app.world_mut().write_message(Command::PlayPause);
+    app.update();
+    let mut updates = 0;
+    while app
+        .world()
+        .resource::<Session>()
+        .watching
+        .as_ref()
+        .unwrap()
+        .playing
+    {
+        app.update();
+        updates += 1;
+        assert!(updates < 10 * replay.turns.len(), "never stopped");
+    }
+    assert_eq!(shown_turn(&app), replay.turns.len());
+    let s = app.world().resource::<Session>();
+    assert!(s.game.is_over());
+    assert_eq!(
+        hash_hex(&app),
+        replay.turns.last().unwrap().hash,
+        "the last recorded state"
+    );
+}
+
+#[test]
+fn next_battle_goes_to_the_first_turn_with_a_battle_or_capture() {
+    let mut app = app();
+    let (file, _) = recorded_game(&app, 13);
+    watch(&mut app, &file);
+    app.world_mut().write_message(Command::NextEvent);
+    app.update();
+    let s = app.world().resource::<Session>();
+    let w = s.watching.as_ref().unwrap();
+    let k = w.turn;
+    assert!(k > 0);
+    assert!(
+        w.timeline.events_of(k).iter().any(|(_, _, e)| matches!(
+            e,
+            ordos_core::model::event::Event::Battle { .. }
+                | ordos_core::model::event::Event::PlaceCaptured { .. }
+        )),
+        "turn {k} has a battle or a capture"
+    );
+    for t in 1..k {
+        assert!(!w.timeline.events_of(t).iter().any(|(_, _, e)| matches!(
+            e,
+            ordos_core::model::event::Event::Battle { .. }
+                | ordos_core::model::event::Event::PlaceCaptured { .. }
+        )));
+    }
+}
+
+/// Ends every part of the turn until the game is over (the human gives no orders).
+fn finish(app: &mut App) {
+    let mut n = 0;
+    while !app.world().resource::<Session>().game.is_over() {
+        app.world_mut().write_message(Command::EndSide);
+        app.update();
+        if screen(app) == Screen::HandOver {
+            app.world_mut().write_message(Command::Continue);
+            app.update();
+        }
+        n += 1;
+        assert!(n < 400, "the game does not end");
+    }
+}
+
+#[test]
+fn taking_command_as_either_side_plays_on_and_records_a_replay_that_verifies() {
+    for side in 0..2 {
+        let mut app = app();
+        let (file, replay) = recorded_game(&app, 14);
+        watch(&mut app, &file);
+        let k = 3;
+        app.world_mut().write_message(Command::Seek(k));
+        app.update();
+        let at_k = hash_hex(&app);
+        let mut control =
+            vec![Control::Computer(ControllerKind::Ai(ordos_core::play::ai::Level::Normal,)); 2];
+        control[side] = Control::Human;
+        app.world_mut().write_message(Command::TakeCommand(control));
+        app.update();
+        app.update();
+        {
+            let s = app.world().resource::<Session>();
+            assert!(s.watching.is_none(), "playing now");
+            assert_eq!(s.replay.turns.len(), k, "the turns before are kept");
+            assert_eq!(s.replay.turns[k - 1].hash, replay.turns[k - 1].hash);
+            assert_eq!(s.replay.turns[k - 1].hash, at_k);
+            assert_eq!(s.control[side], Control::Human);
+        }
+        finish(&mut app);
+        let s = app.world().resource::<Session>();
+        let saved = s.saved();
+        assert!(saved.replay.complete);
+        let n = saved
+            .replay
+            .verify(s.game.setup())
+            .expect("the new game's replay verifies");
+        assert_eq!(n, saved.replay.turns.len());
+        assert!(n > k);
+    }
+}
+
+#[test]
+fn a_replay_under_other_rules_is_refused_naming_both() {
+    let mut app = app();
+    let (file, mut replay) = recorded_game(&app, 15);
+    replay.rules.version += 1;
+    std::fs::write(&file, ron::to_string(&replay).unwrap()).unwrap();
+    watch(&mut app, &file);
+    assert_eq!(screen(&app), Screen::Title);
+    let problem = &app.world().resource::<ordos::app::session::LoadProblem>().0;
+    assert!(problem.contains("recorded under other rules"), "{problem}");
+    assert!(problem.contains(&replay.rules.to_string()), "{problem}");
+    assert!(
+        problem.contains(&ordos_core::play::replay::RulesStamp::current().to_string()),
+        "{problem}"
+    );
+    assert!(problem.contains("recorded-15.replay.ron"), "{problem}");
+}
+
+#[test]
+fn a_save_under_other_rules_still_loads_from_its_snapshot() {
+    let mut app = app();
+    start(&mut app, vec![Control::Human, Control::Human]);
+    for _ in 0..4 {
+        app.world_mut().write_message(Command::EndSide);
+        app.update();
+        app.world_mut().write_message(Command::Continue);
+        app.update();
+    }
+    let hash = app.world().resource::<Session>().game.state_hash();
+    app.world_mut().write_message(Command::Save("older".into()));
+    app.update();
+    let file = app
+        .world()
+        .resource::<SaveDir>()
+        .path("haoshuichuan-1041", "older");
+    let mut saved = ordos::app::saves::read_save(&file).unwrap();
+    saved.replay.rules.tables = "0000000000000000".into();
+    std::fs::write(&file, ron::to_string(&saved).unwrap()).unwrap();
+    app.world_mut().write_message(Command::Quit);
+    app.update();
+    app.world_mut().write_message(Command::Load(file));
+    app.update();
+    app.update();
+    assert_eq!(screen(&app), Screen::Play);
+    let s = app.world().resource::<Session>();
+    assert!(s.unverified);
+    assert!(s.message.contains("older rules"), "{}", s.message);
+    assert_eq!(s.game.state_hash(), hash, "the game as it stood");
+}
+
+// ---------------------------------------------------------------------------------------
+// A new player (#18).
+
+#[test]
+fn turn_one_is_saved_before_any_turn_is_played() {
+    let mut app = app();
+    start(
+        &mut app,
+        vec![
+            Control::Human,
+            Control::Computer(ControllerKind::Historical),
+        ],
+    );
+    let dir = app.world().resource::<SaveDir>().clone();
+    let auto = dir.path("haoshuichuan-1041", "autosave");
+    assert!(auto.is_file(), "{}", auto.display());
+    let saved = ordos::app::saves::read_save(&auto).unwrap();
+    assert_eq!(saved.replay.turns.len(), 0);
+    assert_eq!(saved.control, vec!["human", "historical"]);
+}
+
+#[test]
+fn a_click_on_a_hex_held_by_a_friendly_army_marches_there() {
+    let mut app = app();
+    start(&mut app, vec![Control::Human, Control::Human]);
+    // Some Song army, and another Song army's hex it can reach today.
+    let (army, goal) = {
+        let s = app.world().resource::<Session>();
+        let g = &s.game;
+        let song = g.side_id("song").unwrap();
+        let mine: Vec<_> = g
+            .state()
+            .armies
+            .iter()
+            .filter(|a| a.side == song && a.is_active())
+            .collect();
+        mine.iter()
+            .flat_map(|a| mine.iter().map(move |b| (*a, *b)))
+            .filter(|(a, b)| a.id != b.id && a.hex != b.hex)
+            .find_map(|(a, b)| {
+                let p = g.find_path(a, b.hex)?;
+                (g.truncate_to_turn(a, &p, false).last() == Some(&b.hex)).then_some((a.id, b.hex))
+            })
+            .expect("two Song armies a day apart")
+    };
+    app.world_mut().write_message(Command::Select(Some(army)));
+    app.update();
+    let clicks = click_commands(app.world().resource::<Session>(), goal, false);
+    assert!(
+        matches!(clicks.as_slice(), [Command::Give(Order::Move { path, .. })] if path.last() == Some(&goal)),
+        "{clicks:?}"
+    );
+    for c in clicks {
+        app.world_mut().write_message(c);
+    }
+    app.update();
+    let s = app.world().resource::<Session>();
+    assert_eq!(s.game.army(army).hex, goal, "{}", s.message);
+    // With nothing selected, the same click selects the army there.
+    let mut s2 = Session::new(s.game.setup().clone(), s.control.clone(), 7);
+    s2.selected = None;
+    let there = s2.game.armies_at(goal).next().map(|a| a.id);
+    assert_eq!(
+        click_commands(&s2, goal, false)
+            .first()
+            .map(|c| matches!(c, Command::Select(x) if *x == there)),
+        Some(true)
+    );
+}
+
+#[test]
+fn a_scenario_edited_on_disk_is_reloaded_and_the_game_offers_a_restart() {
+    let dir = std::env::temp_dir().join(format!("ordos-hot-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let src =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/haoshuichuan-1041.ron");
+    let file = dir.join("haoshuichuan-1041.ron");
+    let text = std::fs::read_to_string(&src).unwrap();
+    std::fs::write(&file, &text).unwrap();
+    let folders = vec![ordos_core::load::catalog::Folder {
+        path: dir.clone(),
+        origin: ordos_core::load::catalog::Origin::User,
+    }];
+    let mut app = App::new();
+    app.add_plugins((MinimalPlugins, StatesPlugin, LogicPlugins))
+        .insert_resource(Catalog::of_folders(folders))
+        .insert_resource(SaveDir(dir.join("saves")))
+        .insert_resource(bevy::time::TimeUpdateStrategy::ManualDuration(
+            std::time::Duration::from_millis(700),
+        ));
+    app.update();
+    start(&mut app, vec![Control::Human, Control::Human]);
+    let title = app
+        .world()
+        .resource::<Session>()
+        .game
+        .scenario()
+        .title
+        .clone();
+    // The modder edits the title and saves the file.
+    std::fs::write(
+        &file,
+        text.replacen(&format!("\"{title}\""), "\"Edited by a modder\"", 1),
+    )
+    .unwrap();
+    for _ in 0..6 {
+        app.update();
+    }
+    assert!(app.world().resource::<Session>().scenario_changed);
+    let catalog = app.world().resource::<Catalog>();
+    assert_eq!(catalog.scenarios[0].scenario.title, "Edited by a modder");
+    assert!(catalog.is_mod(0));
+    app.world_mut().write_message(Command::Restart);
+    app.update();
+    app.update();
+    let s = app.world().resource::<Session>();
+    assert_eq!(s.game.scenario().title, "Edited by a modder");
+    assert!(!s.scenario_changed);
+    assert_eq!(s.game.state().turn, 1);
+}
+
+// ---------------------------------------------------------------------------------------
+// The play screen's HUD, headless (#18): the logic plugins with the HUD and the end screen,
+// fonts left empty (nothing is drawn).
+
+use ordos::app::hud::{Ask, Dialog};
+use ordos::app::theme::ButtonAction;
+
+fn ui_app() -> App {
+    let mut app = app();
+    app.add_plugins(bevy::input::InputPlugin)
+        .init_resource::<ordos::app::theme::Fonts>()
+        .init_resource::<ordos::app::map_view::Hovered>()
+        .init_resource::<ordos::app::map_view::FocusOn>()
+        .add_plugins((ordos::app::hud::plugin, ordos::app::end::plugin));
+    app.update();
+    app
+}
+
+fn key(app: &mut App, k: KeyCode) {
+    use bevy::input::ButtonState;
+    use bevy::input::keyboard::{Key, KeyboardInput, NativeKey};
+    for state in [ButtonState::Pressed, ButtonState::Released] {
+        app.world_mut().write_message(KeyboardInput {
+            key_code: k,
+            logical_key: Key::Unidentified(NativeKey::Unidentified),
+            state,
+            text: None,
+            repeat: false,
+            window: Entity::PLACEHOLDER,
+        });
+        app.update();
+    }
+    app.update();
+}
+
+/// Presses the button that does `action`, as a click would.
+fn press(app: &mut App, action: ButtonAction) {
+    let e = {
+        let w = app.world_mut();
+        let mut q = w.query::<(Entity, &ButtonAction)>();
+        q.iter(w)
+            .find(|(_, a)| **a == action)
+            .map(|(e, _)| e)
+            .unwrap_or_else(|| panic!("no {action:?} button"))
+    };
+    app.world_mut().entity_mut(e).insert(Interaction::Pressed);
+    app.update();
+    if let Ok(mut em) = app.world_mut().get_entity_mut(e) {
+        em.insert(Interaction::None);
+    }
+    app.update();
+}
+
+fn texts(app: &mut App) -> Vec<String> {
+    let w = app.world_mut();
+    let mut q = w.query::<&Text>();
+    q.iter(w).map(|t| t.0.clone()).collect()
+}
+
+fn human_vs_history(app: &mut App) {
+    start(
+        app,
+        vec![
+            Control::Human,
+            Control::Computer(ControllerKind::Historical),
+        ],
+    );
+    app.update();
+}
+
+#[test]
+fn the_menu_asks_before_leaving_and_keeps_the_game() {
+    let mut app = ui_app();
+    human_vs_history(&mut app);
+    let ren_fu = app
+        .world()
+        .resource::<Session>()
+        .game
+        .army_id("ren-fu")
+        .unwrap();
+    app.world_mut()
+        .write_message(Command::Give(Order::Fortify { army: ren_fu }));
+    app.update();
+    press(&mut app, ButtonAction::Quit);
+    assert_eq!(app.world().resource::<Dialog>().0, Some(Ask::Quit));
+    assert_eq!(screen(&app), Screen::Play, "asked, not gone");
+    // "Keep playing" closes the question.
+    press(&mut app, ButtonAction::Stay);
+    assert_eq!(app.world().resource::<Dialog>().0, None);
+    assert_eq!(screen(&app), Screen::Play);
+    // Asked again and answered yes: the game is saved, with the order of this turn.
+    press(&mut app, ButtonAction::Quit);
+    press(&mut app, ButtonAction::QuitConfirmed);
+    app.update();
+    assert_eq!(screen(&app), Screen::Title);
+    let auto = app
+        .world()
+        .resource::<SaveDir>()
+        .path("haoshuichuan-1041", "autosave");
+    let saved = ordos::app::saves::read_save(&auto).unwrap();
+    assert!(
+        saved
+            .pending
+            .iter()
+            .any(|(_, o)| matches!(o, Order::Fortify { army } if *army == ren_fu)),
+        "{:?}",
+        saved.pending
+    );
+    assert!(ordos::app::saves::latest(app.world().resource::<SaveDir>()).is_some());
+}
+
+#[test]
+fn ending_a_turn_with_armies_unmoved_asks_first() {
+    let mut app = ui_app();
+    human_vs_history(&mut app);
+    key(&mut app, KeyCode::Enter);
+    let Some(Ask::EndTurn(unmoved)) = app.world().resource::<Dialog>().0.clone() else {
+        panic!("no question")
+    };
+    assert!(!unmoved.is_empty());
+    assert_eq!(app.world().resource::<Session>().game.state().turn, 1);
+    // Escape: back to giving orders.
+    key(&mut app, KeyCode::Escape);
+    assert_eq!(app.world().resource::<Dialog>().0, None);
+    assert_eq!(app.world().resource::<Session>().game.state().turn, 1);
+    // Enter, Enter: the turn ends.
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.world().resource::<Session>().game.state().turn, 2);
+    // With every army given an order, Enter ends the turn at once.
+    let mine = app.world().resource::<Session>().unmoved();
+    for a in mine {
+        app.world_mut()
+            .write_message(Command::Give(Order::Fortify { army: a }));
+        app.update();
+    }
+    assert!(app.world().resource::<Session>().unmoved().is_empty());
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.world().resource::<Dialog>().0, None);
+    assert_eq!(app.world().resource::<Session>().game.state().turn, 3);
+}
+
+#[test]
+fn the_next_army_key_selects_each_unmoved_army_and_centres_on_it() {
+    let mut app = ui_app();
+    human_vs_history(&mut app);
+    let unmoved = app.world().resource::<Session>().unmoved();
+    assert!(unmoved.len() >= 2);
+    let mut seen = Vec::new();
+    for _ in 0..unmoved.len() {
+        key(&mut app, KeyCode::KeyN);
+        let s = app.world().resource::<Session>();
+        let sel = s.selected.expect("selected");
+        assert_eq!(
+            app.world().resource::<ordos::app::map_view::FocusOn>().0,
+            Some(s.game.army(sel).hex),
+            "centred on it"
+        );
+        seen.push(sel);
+    }
+    seen.sort();
+    let mut want = unmoved.clone();
+    want.sort();
+    assert_eq!(seen, want, "each unmoved army once");
+}
+
+#[test]
+fn the_victory_panel_shows_every_condition_with_its_points_and_where_it_stands() {
+    let mut app = ui_app();
+    human_vs_history(&mut app);
+    let all = texts(&mut app).join("\n");
+    let s = app.world().resource::<Session>();
+    let sc = s.game.scenario();
+    assert!(all.contains("To win"), "{all}");
+    for v in &sc.victory {
+        let words = ordos_core::play::report::condition_words(sc, v);
+        assert!(all.contains(&words), "{words} not shown");
+    }
+    // Where Zhenrong stands now, by the side's name.
+    let song = &sc.sides.iter().find(|x| x.id == "song").unwrap().name;
+    assert!(all.contains(&format!("Zhenrong held by {song}")), "{all}");
+}
+
+#[test]
+fn the_end_screen_lists_the_conditions_met_and_the_last_turn() {
+    let mut app = ui_app();
+    human_vs_history(&mut app);
+    finish(&mut app);
+    app.update();
+    app.update();
+    assert_eq!(screen(&app), Screen::End);
+    let all = texts(&mut app).join("\n");
+    let g = &app.world().resource::<Session>().game;
+    let met = g.state().scored.iter().filter(|m| **m).count();
+    assert!(met > 0);
+    assert_eq!(all.matches("— met on ").count(), met, "{all}");
+    assert!(all.contains("Victory conditions"));
+    assert!(all.contains("The last turn"));
+    assert!(all.contains("Men of each side, turn by turn"));
+}
+
+#[test]
+fn order_buttons_have_fixed_rects_ahead_of_the_changing_text() {
+    let mut app = ui_app();
+    human_vs_history(&mut app);
+    let w = app.world_mut();
+    let mut q = w.query::<(&ButtonAction, &Node, &ChildOf)>();
+    let orders: Vec<(ButtonAction, Node, Entity)> = q
+        .iter(w)
+        .filter(|(a, _, _)| {
+            ordos::app::hud::ORDER_BUTTONS
+                .iter()
+                .any(|(_, b, _)| *b == **a)
+        })
+        .map(|(a, n, p)| (*a, n.clone(), p.parent()))
+        .collect();
+    assert_eq!(orders.len(), ordos::app::hud::ORDER_BUTTONS.len());
+    for (a, n, _) in &orders {
+        assert!(
+            matches!(n.width, Val::Px(_)) && matches!(n.height, Val::Px(_)),
+            "{a:?} has a fixed size"
+        );
+    }
+    // One row holds them all, and it comes before anything else in its panel, so text that
+    // grows below cannot push them.
+    let row = orders[0].2;
+    assert!(orders.iter().all(|(_, _, p)| *p == row));
+    let panel = w.get::<ChildOf>(row).unwrap().parent();
+    let children = w.get::<Children>(panel).unwrap();
+    assert_eq!(children.first(), Some(&row));
+}
+
+#[test]
+fn an_idle_screen_is_not_redrawn_but_a_playing_viewer_is() {
+    use bevy::winit::{UpdateMode, WinitSettings};
+    let mut app = app();
+    ordos::app::redraw_when_needed(&mut app);
+    app.update();
+    let idle = WinitSettings::desktop_app().focused_mode;
+    assert!(matches!(idle, UpdateMode::Reactive { .. }));
+    assert_eq!(app.world().resource::<WinitSettings>().focused_mode, idle);
+    let (file, _) = recorded_game(&app, 16);
+    watch(&mut app, &file);
+    app.world_mut().write_message(Command::PlayPause);
+    app.update();
+    app.update();
+    assert_eq!(
+        app.world().resource::<WinitSettings>().focused_mode,
+        UpdateMode::Continuous
+    );
+    app.world_mut().write_message(Command::PlayPause);
+    app.update();
+    app.update();
+    assert_eq!(app.world().resource::<WinitSettings>().focused_mode, idle);
 }

@@ -284,3 +284,100 @@ fn wrong_arguments_get_a_clear_message_and_a_usage_exit_code() {
         stderr(&o)
     );
 }
+
+#[test]
+fn replay_at_prints_the_situation_after_a_turn_with_its_recorded_hash() {
+    let dir = scratch("at");
+    let file = dir.join("game.ron");
+    let f = file.display().to_string();
+    let o = ordos(&["sim", "haoshuichuan-1041", "--seed", "7", "--record", &f]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = std::fs::read_to_string(&file).unwrap();
+    // The hash the record gives for turn 3.
+    let at = text.find("turn: 3,").expect("turn 3 recorded");
+    let h = at + text[at..].find("hash: \"").unwrap() + 7;
+    let recorded = &text[h..h + 16];
+
+    let o = ordos(&["replay", &f, "--at", "3", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(stdout(&o).trim()).expect("one JSON object");
+    assert_eq!(v["turn"], 3);
+    assert_eq!(v["scenario"], "haoshuichuan-1041");
+    assert_eq!(v["state_hash"], recorded);
+    let armies = v["armies"].as_array().unwrap();
+    assert!(armies.iter().any(|a| a["id"] == "ren-fu"), "{v}");
+    assert!(
+        armies
+            .iter()
+            .all(|a| a["men"].as_u64().unwrap() <= a["men_start"].as_u64().unwrap())
+    );
+    assert!(
+        v["places"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p["owner"] == "song")
+    );
+
+    let o = ordos(&["replay", &f, "--at", "0"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("after 0 turns"), "{out}");
+    assert!(
+        out.contains("Places:") && out.contains("state hash"),
+        "{out}"
+    );
+
+    // Past the end, and --json alone, are refused with the reason.
+    let o = ordos(&["replay", &f, "--at", "100000"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("--at 100000") && stderr(&o).contains("turns"),
+        "{}",
+        stderr(&o)
+    );
+    let o = ordos(&["replay", &f, "--json"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("--json goes with --at"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn view_refuses_what_is_not_a_replay_before_opening_a_window() {
+    // No display is needed: each of these is refused before the window would open.
+    let o = ordos(&["view", "no/such/file.ron"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("no/such/file.ron"), "{}", stderr(&o));
+    // A scenario is not a replay, whether given to `view` or opened as `ordos FILE.ron`.
+    for args in [
+        vec!["view", "scenarios/haoshuichuan-1041.ron"],
+        vec!["scenarios/haoshuichuan-1041.ron"],
+    ] {
+        let o = ordos(&args);
+        assert_eq!(o.status.code(), Some(1), "{args:?}: {}", stderr(&o));
+        assert!(
+            stderr(&o).contains("haoshuichuan-1041.ron"),
+            "{args:?}: {}",
+            stderr(&o)
+        );
+    }
+    // A replay of a scenario that is not installed names the scenario.
+    let dir = scratch("view");
+    let file = dir.join("game.ron");
+    let f = file.display().to_string();
+    let o = ordos(&["sim", "haoshuichuan-1041", "--seed", "7", "--record", &f]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = std::fs::read_to_string(&file).unwrap().replacen(
+        "\"haoshuichuan-1041\"",
+        "\"no-such-battle\"",
+        1,
+    );
+    let other = dir.join("other.ron");
+    std::fs::write(&other, text).unwrap();
+    let o = ordos(&["view", &other.display().to_string()]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("no-such-battle"), "{}", stderr(&o));
+}

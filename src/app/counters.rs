@@ -13,6 +13,9 @@ use ordos_core::play::report::men_short;
 #[derive(Component)]
 struct Counter;
 
+/// A counter's size in world units (a hex is 64 across).
+const COUNTER: Vec2 = Vec2::new(68.0, 60.0);
+
 #[derive(Component)]
 struct ReachMark;
 
@@ -23,11 +26,19 @@ struct Glide {
     speed: f32,
 }
 
+/// Marks a counter still on its way, so the game keeps drawing frames until it arrives.
+#[derive(Component)]
+pub struct Gliding;
+
 /// How long a counter takes to glide to its new hex, whatever the distance.
 const GLIDE_SECS: f32 = 0.4;
 
-fn glide(time: Res<Time>, mut q: Query<(&Glide, &mut Transform)>) {
-    for (g, mut t) in &mut q {
+fn glide(
+    mut commands: Commands,
+    time: Res<Time>,
+    mut q: Query<(Entity, &Glide, &mut Transform), With<Gliding>>,
+) {
+    for (e, g, mut t) in &mut q {
         let at = t.translation.truncate();
         let left = g.to - at;
         let step = g.speed * time.delta_secs();
@@ -37,6 +48,9 @@ fn glide(time: Res<Time>, mut q: Query<(&Glide, &mut Transform)>) {
             at + left.normalize() * step
         };
         t.translation = next.extend(t.translation.z);
+        if next == g.to {
+            commands.entity(e).remove::<Gliding>();
+        }
     }
 }
 
@@ -55,8 +69,7 @@ fn clear(mut commands: Commands, q: Query<Entity, Or<(With<Counter>, With<ReachM
 }
 
 fn side_colour(s: &Session, a: &Army) -> Color {
-    let side = &s.game.scenario().sides[usize::from(a.side.0)];
-    Srgba::hex(side.color.trim_start_matches('#')).map_or(Color::srgb(0.4, 0.4, 0.4), Color::from)
+    super::theme::side_colour(s.game.scenario(), usize::from(a.side.0))
 }
 
 /// The arm that gives the counter its symbol: the most numerous.
@@ -102,7 +115,7 @@ fn sync_counters(
     mut commands: Commands,
     session: Option<Res<Session>>,
     geo: Option<Res<MapGeometry>>,
-    fonts: Res<super::Fonts>,
+    fonts: Res<super::theme::Fonts>,
     old: Query<Entity, With<Counter>>,
     mut drawn: Local<(String, std::collections::BTreeMap<u16, Vec2>)>,
 ) {
@@ -115,14 +128,8 @@ fn sync_counters(
     for e in &old {
         commands.entity(e).despawn();
     }
-    let viewer = s.viewer();
     let g = &s.game;
-    let shown: Vec<&Army> = g
-        .state()
-        .armies
-        .iter()
-        .filter(|a| g.visible_to(a, viewer))
-        .collect();
+    let shown: Vec<&Army> = g.state().armies.iter().filter(|a| s.shows(a)).collect();
     let mut seen = std::collections::BTreeMap::new();
     for a in &shown {
         let stack: Vec<_> = shown
@@ -154,6 +161,9 @@ fn sync_counters(
                 Visibility::default(),
             ))
             .id();
+        if from != at {
+            commands.entity(root).insert(Gliding);
+        }
         let selected = s.selected == Some(a.id);
         let def = &g.scenario().armies[usize::from(a.id.0)];
         let border = if selected {
@@ -163,7 +173,7 @@ fn sync_counters(
         };
         commands.spawn((
             ChildOf(root),
-            Sprite::from_color(border, Vec2::new(66.0, 54.0)),
+            Sprite::from_color(border, Vec2::new(COUNTER.x + 4.0, COUNTER.y + 4.0)),
             Transform::from_xyz(0.0, 0.0, z),
         ));
         let fill = if a.state == ArmyState::Routed {
@@ -173,35 +183,46 @@ fn sync_counters(
         };
         commands.spawn((
             ChildOf(root),
-            Sprite::from_color(fill, Vec2::new(62.0, 50.0)),
+            Sprite::from_color(fill, COUNTER),
             Transform::from_xyz(0.0, 0.0, z + 0.1),
         ));
-        let lines = [
-            (main_arm(a).to_string(), 10.0, 16.0),
-            (short_name(&def.commander), 10.0, 4.0),
-            (men_short(a.men.total()), 14.0, -9.0),
-        ];
-        for (text, size, dy) in lines {
-            commands.spawn((
-                ChildOf(root),
-                Text2d::new(text.to_string()),
-                fonts.counter(size),
-                TextColor(Color::WHITE),
-                Transform::from_xyz(0.0, dy, z + 0.2),
-            ));
-        }
+        // The army's name as the log, the reports and the odds give it (wrapped on two
+        // lines, never cut short), its arm and its men.
+        commands.spawn((
+            ChildOf(root),
+            Text2d::new(main_arm(a).to_string()),
+            fonts.counter(10.0),
+            TextColor(Color::srgba(1.0, 1.0, 1.0, 0.85)),
+            Transform::from_xyz(0.0, 24.0, z + 0.2),
+        ));
+        commands.spawn((
+            ChildOf(root),
+            Text2d::new(def.name.clone()),
+            fonts.counter(11.0),
+            TextColor(Color::WHITE),
+            TextLayout::justify(Justify::Center),
+            bevy::text::TextBounds::new_horizontal(COUNTER.x - 4.0),
+            Transform::from_xyz(0.0, 9.0, z + 0.2),
+        ));
+        commands.spawn((
+            ChildOf(root),
+            Text2d::new(men_short(a.men.total())),
+            fonts.counter(15.0),
+            TextColor(Color::WHITE),
+            Transform::from_xyz(0.0, -12.0, z + 0.2),
+        ));
         let cond = condition(a);
         let warn = matches!(cond, "ROUTED" | "THIRSTY" | "STARVING");
         commands.spawn((
             ChildOf(root),
             Text2d::new(cond.to_string()),
-            fonts.counter(9.0),
+            fonts.counter(10.0),
             TextColor(if warn {
                 Color::srgb(1.0, 0.85, 0.3)
             } else {
                 Color::srgb(0.9, 0.9, 0.9)
             }),
-            Transform::from_xyz(0.0, -21.0, z + 0.2),
+            Transform::from_xyz(0.0, -26.0, z + 0.2),
         ));
     }
     *drawn = (g.scenario().id.clone(), seen);
@@ -226,9 +247,11 @@ fn sync_reach(
     for e in &old {
         commands.entity(e).despawn();
     }
-    let Some(id) = s.selected else { return };
+    let Some(id) = s.selected.filter(|_| s.watching.is_none()) else {
+        return;
+    };
     let a = s.game.army(id);
-    if a.moved || !a.is_active() {
+    if a.moved || !a.is_active() || Some(a.side) != s.acting_side() {
         return;
     }
     let (mesh, reach, path) = cache

@@ -96,12 +96,13 @@ struct MapEntity;
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Hovered>()
+        .init_resource::<FocusOn>()
         .add_systems(Startup, spawn_camera)
         .add_systems(OnEnter(Screen::Play), spawn_map)
         .add_systems(OnEnter(Screen::Title), despawn_map)
         .add_systems(
             Update,
-            (pan_and_zoom, hover, click, sync_places, keep_legible)
+            (focus, pan_and_zoom, hover, click, sync_places, keep_legible)
                 .chain()
                 .run_if(in_state(Screen::Play)),
         );
@@ -177,17 +178,16 @@ fn despawn_map(mut commands: Commands, q: Query<Entity, With<MapEntity>>) {
 }
 
 fn place_colour(s: &Session, owner: Option<ordos_core::model::state::SideId>) -> Color {
-    owner
-        .and_then(|o| s.game.scenario().sides.get(usize::from(o.0)))
-        .and_then(|side| Srgba::hex(side.color.trim_start_matches('#')).ok())
-        .map_or(Color::srgb(0.3, 0.3, 0.3), Color::from)
+    owner.map_or(Color::srgb(0.3, 0.3, 0.3), |o| {
+        super::theme::side_colour(s.game.scenario(), usize::from(o.0))
+    })
 }
 
 fn spawn_map(
     mut commands: Commands,
     assets: Res<AssetServer>,
     session: Option<Res<Session>>,
-    fonts: Res<super::Fonts>,
+    fonts: Res<super::theme::Fonts>,
     existing: Query<Entity, With<MapEntity>>,
     mut camera: Query<(&mut Transform, &mut Projection), With<MapCamera>>,
     window: Query<&Window>,
@@ -242,43 +242,105 @@ fn spawn_map(
         ));
     }
     if let Ok((mut t, mut proj)) = camera.single_mut() {
-        // Open on the acting side's armies, zoomed to show the whole map.
-        let viewer = session.viewer();
-        let own: Vec<Vec2> = game
-            .state()
-            .armies
-            .iter()
-            .filter(|a| a.side == viewer && a.is_active())
-            .map(|a| geo.world(a.hex))
-            .collect();
-        let centre = if own.is_empty() {
-            Vec2::ZERO
-        } else {
-            own.iter().copied().sum::<Vec2>() / own.len() as f32
-        };
-        if own.is_empty() {
-            // No armies of its own (a map preview): the whole map, centred.
-            let size = window
-                .single()
-                .map_or(Vec2::new(1280.0, 800.0), |w| w.size());
-            t.translation = Vec3::new(0.0, 0.0, t.translation.z);
-            if let Projection::Orthographic(o) = &mut *proj {
-                o.scale = fit_scale(&geo, size).max(0.2);
-            }
-        } else {
-            // Open on them at a scale where counters read easily (the HUD covers the right
-            // side).
-            // On a large screen the map is drawn larger too, as the panels are.
-            let ui = window
-                .single()
-                .map_or(1.0, |w| super::ui_scale_for(w.height()));
-            t.translation = Vec3::new(centre.x + 150.0 / ui, centre.y - 60.0 / ui, t.translation.z);
-            if let Projection::Orthographic(o) = &mut *proj {
-                o.scale = 1.0 / ui;
-            }
+        let size = window
+            .single()
+            .map_or(Vec2::new(1280.0, 800.0), |w| w.size());
+        let ui = super::theme::ui_scale_for(size.y);
+        let armies = opening_armies(&session, &geo);
+        let (at, scale) = opening_view(&geo, size, ui, &armies);
+        t.translation = at.extend(t.translation.z);
+        if let Projection::Orthographic(o) = &mut *proj {
+            o.scale = scale;
         }
     }
     commands.insert_resource(geo);
+}
+
+/// Where the armies the opening view should show are: the viewing side's (the watched game's
+/// armies all, when everything is seen).
+fn opening_armies(s: &Session, geo: &MapGeometry) -> Vec<Vec2> {
+    let viewer = s.viewer();
+    let all = s.watching.as_ref().is_some_and(|w| w.view.is_none());
+    s.game
+        .state()
+        .armies
+        .iter()
+        .filter(|a| a.is_active() && (all || a.side == viewer))
+        .map(|a| geo.world(a.hex))
+        .collect()
+}
+
+/// The panels' widths, in UI pixels: the map between them is what the player sees.
+pub const LEFT_PANEL: f32 = 340.0;
+pub const RIGHT_PANEL: f32 = 372.0;
+const TOP_BAR: f32 = 34.0;
+
+/// The opening camera: centred, between the panels, on the armies, zoomed in as far as counters
+/// read well (1 world unit a pixel, times the UI scale) but out far enough to show them all;
+/// with none, the whole map.
+pub fn opening_view(geo: &MapGeometry, window: Vec2, ui: f32, armies: &[Vec2]) -> (Vec2, f32) {
+    let whole = fit_scale(geo, window).max(0.2);
+    if armies.is_empty() {
+        return (Vec2::ZERO, whole);
+    }
+    let lo = armies
+        .iter()
+        .copied()
+        .reduce(Vec2::min)
+        .unwrap_or(Vec2::ZERO);
+    let hi = armies
+        .iter()
+        .copied()
+        .reduce(Vec2::max)
+        .unwrap_or(Vec2::ZERO);
+    let free = Vec2::new(
+        (window.x - (LEFT_PANEL + RIGHT_PANEL) * ui).max(window.x * 0.3),
+        (window.y - TOP_BAR * ui).max(window.y * 0.3),
+    );
+    let span = hi - lo + Vec2::new(TILE.x, TILE.y) * 3.0;
+    let scale = (1.0 / ui)
+        .max(span.x / free.x)
+        .max(span.y / free.y)
+        .min(whole);
+    // The middle of the free area lies left of the window's middle by half the panels'
+    // difference, and below it by half the top bar.
+    let centre = (lo + hi) / 2.0;
+    let shift = Vec2::new(
+        (RIGHT_PANEL - LEFT_PANEL) / 2.0 * ui * scale,
+        TOP_BAR / 2.0 * ui * scale,
+    );
+    (centre + shift, scale)
+}
+
+/// A hex to centre the map on (the next-army key, centre-on-selection).
+#[derive(Resource, Default)]
+pub struct FocusOn(pub Option<Hex>);
+
+fn focus(
+    mut focus: ResMut<FocusOn>,
+    geo: Option<Res<MapGeometry>>,
+    window: Query<&Window>,
+    mut camera: Query<(&mut Transform, &Projection), With<MapCamera>>,
+) {
+    let (Some(h), Some(geo)) = (focus.0, geo) else {
+        return;
+    };
+    focus.0 = None;
+    let ui = window
+        .single()
+        .map_or(1.0, |w| super::theme::ui_scale_for(w.height()));
+    if let Ok((mut t, proj)) = camera.single_mut() {
+        let scale = match proj {
+            Projection::Orthographic(o) => o.scale,
+            _ => 1.0,
+        };
+        let at = geo.world(h)
+            + Vec2::new(
+                (RIGHT_PANEL - LEFT_PANEL) / 2.0 * ui * scale,
+                TOP_BAR / 2.0 * ui * scale,
+            );
+        t.translation = at.extend(t.translation.z);
+    }
 }
 
 /// Marks a place's square so its colour follows its owner.
@@ -294,7 +356,7 @@ fn sync_places(
     mut commands: Commands,
     session: Option<Res<Session>>,
     geo: Option<Res<MapGeometry>>,
-    fonts: Res<super::Fonts>,
+    fonts: Res<super::theme::Fonts>,
     old: Query<Entity, With<PlaceEntity>>,
 ) {
     let (Some(session), Some(geo)) = (session, geo) else {
@@ -344,6 +406,8 @@ fn pan_and_zoom(
     motion: Res<AccumulatedMouseMotion>,
     scroll: Res<AccumulatedMouseScroll>,
     time: Res<Time>,
+    geo: Option<Res<MapGeometry>>,
+    window: Query<&Window, With<PrimaryWindow>>,
     mut camera: Query<(&mut Transform, &mut Projection), With<MapCamera>>,
 ) {
     let Ok((mut t, mut proj)) = camera.single_mut() else {
@@ -367,11 +431,12 @@ fn pan_and_zoom(
             dir += d;
         }
     }
-    t.translation += (dir * 700.0 * o.scale * time.delta_secs()).extend(0.0);
+    let mut at = t.translation.truncate();
+    at += dir * 700.0 * o.scale * time.delta_secs();
     if buttons.pressed(MouseButton::Middle)
         || buttons.pressed(MouseButton::Right) && keys.pressed(KeyCode::ShiftLeft)
     {
-        t.translation += Vec3::new(-motion.delta.x, motion.delta.y, 0.0) * o.scale;
+        at += Vec2::new(-motion.delta.x, motion.delta.y) * o.scale;
     }
     let zoom_keys = if keys.pressed(KeyCode::Equal) {
         -1.0
@@ -381,9 +446,34 @@ fn pan_and_zoom(
         0.0
     };
     let steps = -scroll.delta.y.clamp(-5.0, 5.0) * 0.1 + zoom_keys * time.delta_secs();
+    let w = window.single().ok();
+    let size = w.map_or(Vec2::new(1280.0, 800.0), |w| w.size());
+    // Out no further than the whole map (a little more), in no closer than a counter filling
+    // a fifth of the screen.
+    let most = geo
+        .as_deref()
+        .map_or(30.0, |g| fit_scale(g, size) * 1.25)
+        .max(0.2);
     if steps != 0.0 {
-        // Out far enough to see the whole frontier (200 hexes of 5 km across).
-        o.scale = (o.scale * (1.0 + steps)).clamp(0.2, 30.0);
+        let new = (o.scale * (1.0 + steps)).clamp(0.2, most);
+        // The point under the mouse stays under it (the keys zoom on the middle).
+        if let Some(c) = w
+            .and_then(|w| w.cursor_position())
+            .filter(|_| scroll.delta.y != 0.0)
+        {
+            let off = Vec2::new(c.x - size.x / 2.0, size.y / 2.0 - c.y);
+            at += off * (o.scale - new);
+        }
+        o.scale = new;
+    }
+    // Keep the map's middle reachable: the camera stays over the map.
+    if let Some(g) = geo.as_deref() {
+        let a = g.world(Hex::new(0, 0));
+        let b = g.world(Hex::new(g.size.x as i32 - 1, g.size.y as i32 - 1));
+        at = at.clamp(a.min(b), a.max(b));
+    }
+    if at != t.translation.truncate() {
+        t.translation = at.extend(t.translation.z);
     }
 }
 
@@ -432,8 +522,19 @@ fn click(
 }
 
 /// What a click on `h` means now. Kept apart from input so tests and the UI agree.
+///
+/// With an army selected that can still march, a click on a hex it can reach marches it there
+/// — onto a hex held by another of your armies too, so that a field army can go into a
+/// garrisoned fortress or stack on purpose (the panel says so before the click). To select
+/// the army on that hex instead, clear the selection first (right click or Esc), or use [N].
+/// A click on the selected army's own hex cycles through its stack.
 pub fn click_commands(s: &Session, h: Hex, forced: bool) -> Vec<Command> {
     let g = &s.game;
+    if s.watching.is_some() {
+        // The viewer: a click picks an army to read, nothing more.
+        let a = g.armies_at(h).find(|a| s.shows(a)).map(|a| a.id);
+        return vec![Command::Select(a)];
+    }
     let Some(side) = s.acting_side() else {
         return vec![];
     };
@@ -442,21 +543,24 @@ pub fn click_commands(s: &Session, h: Hex, forced: bool) -> Vec<Command> {
         .filter(|a| a.side == side)
         .map(|a| a.id)
         .collect();
-    let Some(sel) = s.selected.filter(|id| g.army(*id).is_active()) else {
+    let Some(sel) = s
+        .selected
+        .filter(|id| g.army(*id).is_active() && g.army(*id).side == side)
+    else {
         return mine
             .first()
             .map(|a| vec![Command::Select(Some(*a))])
             .unwrap_or_default();
     };
-    if !mine.is_empty() {
-        // Cycle through a stack, or pick another army.
+    let army = g.army(sel);
+    if army.hex == h {
+        // Cycle through a stack.
         let next = mine
             .iter()
             .position(|a| *a == sel)
-            .map_or(mine[0], |i| mine[(i + 1) % mine.len()]);
+            .map_or(sel, |i| mine[(i + 1) % mine.len()]);
         return vec![Command::Select(Some(next))];
     }
-    let army = g.army(sel);
     let enemy = g
         .armies_at(h)
         .find(|e| g.at_war(e.side, side) && g.visible_to(e, side))
@@ -488,7 +592,11 @@ pub fn click_commands(s: &Session, h: Hex, forced: bool) -> Vec<Command> {
             })];
         }
     }
-    vec![]
+    // It cannot march there (it has marched today): a click on another of your armies
+    // selects it.
+    mine.first()
+        .map(|a| vec![Command::Select(Some(*a))])
+        .unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -2,15 +2,19 @@
 //! rule itself. Plugins come in two groups so that headless tests load only the logic.
 
 pub mod counters;
+pub mod end;
+pub mod handover;
 pub mod hud;
 pub mod map_view;
-pub mod menus;
 pub mod overlays;
+pub mod picker;
 pub mod reports;
 pub mod saves;
 pub mod screens;
 pub mod screenshot;
 pub mod session;
+pub mod theme;
+pub mod title;
 
 use bevy::app::PluginGroupBuilder;
 use bevy::prelude::*;
@@ -33,63 +37,18 @@ pub struct ViewPlugins;
 impl PluginGroup for ViewPlugins {
     fn build(self) -> PluginGroupBuilder {
         PluginGroupBuilder::start::<Self>()
-            .add(fonts_plugin)
+            .add(theme::plugin)
             .add(bevy_ecs_tilemap::TilemapPlugin)
             .add(map_view::plugin)
             .add(counters::plugin)
             .add(overlays::plugin)
             .add(reports::plugin)
-            .add(menus::plugin)
+            .add(title::plugin)
+            .add(picker::plugin)
+            .add(handover::plugin)
+            .add(end::plugin)
             .add(hud::plugin)
     }
-}
-
-/// The game's typefaces (DejaVu, under `assets/fonts`, for its wide coverage of letters).
-#[derive(Resource, Clone)]
-pub struct Fonts {
-    /// Menus, HUD and labels.
-    pub text: Handle<Font>,
-    /// Counters: condensed and bold, to read small.
-    pub counter: Handle<Font>,
-    /// Titles.
-    pub title: Handle<Font>,
-}
-
-impl Fonts {
-    pub fn text(&self, size: f32) -> TextFont {
-        TextFont::from_font_size(size).with_font(self.text.clone())
-    }
-    pub fn counter(&self, size: f32) -> TextFont {
-        TextFont::from_font_size(size).with_font(self.counter.clone())
-    }
-    pub fn title(&self, size: f32) -> TextFont {
-        TextFont::from_font_size(size).with_font(self.title.clone())
-    }
-}
-
-/// Readable at 1280×800 and at 4K: menus and panels grow with the window (1× up to 800
-/// pixels high, 2× at 1600, 2.7× at 2160), in quarter steps so text stays crisp.
-fn scale_ui(windows: Query<&Window, Changed<Window>>, mut scale: ResMut<UiScale>) {
-    let Ok(w) = windows.single() else { return };
-    let want = ui_scale_for(w.height());
-    if (scale.0 - want).abs() > f32::EPSILON {
-        scale.0 = want;
-    }
-}
-
-pub fn ui_scale_for(height: f32) -> f32 {
-    ((height / 800.0).max(1.0) * 4.0).floor() / 4.0
-}
-
-/// Loads the fonts as the plugin is built, so every screen's first frame has them.
-fn fonts_plugin(app: &mut App) {
-    app.add_systems(Update, scale_ui);
-    let assets = app.world().resource::<AssetServer>().clone();
-    app.insert_resource(Fonts {
-        text: assets.load("fonts/DejaVuSans.ttf"),
-        counter: assets.load("fonts/DejaVuSansCondensed-Bold.ttf"),
-        title: assets.load("fonts/DejaVuSerif.ttf"),
-    });
 }
 
 /// Where the game's assets are: beside the sources when run with cargo, else `./assets`.
@@ -122,15 +81,65 @@ pub fn default_plugins(title: &str, size: (u32, u32), visible: bool) -> PluginGr
 
 /// Starts the game at the title screen.
 pub fn run() -> ExitCode {
+    run_with(None)
+}
+
+/// A replay to open in the viewer as the game starts (`ordos view FILE`).
+#[derive(Resource)]
+struct OpenAtStart(std::path::PathBuf);
+
+fn open_at_start(start: Option<Res<OpenAtStart>>, mut out: MessageWriter<session::Command>) {
+    if let Some(s) = start {
+        out.write(session::Command::Watch(s.0.clone()));
+    }
+}
+
+/// Starts the game: at the title screen, or watching a replay.
+pub fn run_with(replay: Option<std::path::PathBuf>) -> ExitCode {
     let catalog = session::Catalog::load();
-    App::new()
-        .add_plugins(default_plugins(
-            "Ordos — the Song–Xia wars",
-            (1280, 800),
-            true,
-        ))
-        .add_plugins((LogicPlugins, ViewPlugins))
-        .insert_resource(catalog)
-        .run();
+    let mut app = App::new();
+    app.add_plugins(default_plugins(
+        "Ordos — the Song–Xia wars",
+        (1280, 800),
+        true,
+    ))
+    .add_plugins((LogicPlugins, ViewPlugins))
+    .insert_resource(catalog)
+    .add_systems(Startup, open_at_start);
+    redraw_when_needed(&mut app);
+    if let Some(file) = replay {
+        app.insert_resource(OpenAtStart(file));
+    }
+    app.run();
     ExitCode::SUCCESS
+}
+
+/// Redraw only when something happens (input, or the viewer playing, or counters gliding): an
+/// idle screen costs next to nothing.
+pub fn redraw_when_needed(app: &mut App) {
+    app.insert_resource(bevy::winit::WinitSettings::desktop_app())
+        .add_systems(Update, keep_awake);
+}
+
+/// While something moves by itself (the viewer playing, counters gliding, the "how often"
+/// games running), the screen updates every frame; otherwise only on input.
+pub fn keep_awake(
+    session: Option<Res<session::Session>>,
+    glides: Query<(), With<counters::Gliding>>,
+    how_often: Option<Res<end::HowOften>>,
+    mut settings: ResMut<bevy::winit::WinitSettings>,
+) {
+    let busy = session
+        .as_deref()
+        .is_some_and(|s| s.watching.as_ref().is_some_and(|w| w.playing))
+        || !glides.is_empty()
+        || how_often.is_some_and(|h| h.running());
+    let want = if busy {
+        bevy::winit::UpdateMode::Continuous
+    } else {
+        bevy::winit::WinitSettings::desktop_app().focused_mode
+    };
+    if settings.focused_mode != want {
+        settings.focused_mode = want;
+    }
 }

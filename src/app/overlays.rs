@@ -4,10 +4,10 @@
 //! and forage and water per hex (`forage_per_man_ge`, `water_near`). Drawn for the side whose
 //! map it is, so they reveal nothing fog of war hides.
 
-use super::Fonts;
 use super::map_view::MapGeometry;
 use super::screens::Screen;
 use super::session::Session;
+use super::theme::Fonts;
 use bevy::prelude::*;
 
 /// Which overlay is shown.

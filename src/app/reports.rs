@@ -2,10 +2,10 @@
 //! men each side lost by cause: shown by itself when there are new ones, `R` to toggle), and
 //! the help (`F1`: every key and what the map shows).
 
-use super::Fonts;
-use super::hud::{INK, PAPER};
 use super::screens::Screen;
 use super::session::Session;
+use super::theme::Fonts;
+use super::theme::{INK, PAPER};
 use bevy::prelude::*;
 use ordos_core::play::report::battle_report;
 

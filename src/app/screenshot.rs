@@ -1,4 +1,4 @@
-//! `ordos screenshot SCENARIO --out FILE.png [--size WxH] [--screen title|picker|play|handover|end]`
+//! `ordos screenshot SCENARIO --out FILE.png [--size WxH] [--screen title|picker|play|handover|end|replay]`
 //! (or `region:ordos [--window S,W,N,E] [--hex-km K]` for a map preview; the arguments are
 //! parsed by the command line, `cli::ScreenshotArgs`):
 //! renders a screen of the game (by default the opening view of a scenario) and saves it.
@@ -27,6 +27,10 @@ struct Plan {
     /// Frames to time after the picture (`--time-frames N`), and the times so far.
     time_frames: u32,
     frame_secs: Vec<f32>,
+    /// Every side historical: the game is watched in the viewer (and the end screen shown
+    /// from it).
+    watch: bool,
+    sides: usize,
 }
 
 /// Frames to let the map and its textures load before the picture is taken.
@@ -74,6 +78,8 @@ pub enum ShotScreen {
     Play,
     Handover,
     End,
+    /// The replay viewer, on the game played on historical orders, at turn `--turns`.
+    Replay,
 }
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -188,7 +194,10 @@ pub fn run(a: ScreenshotArgs) -> ExitCode {
         ShotScreen::Play => Screen::Play,
         ShotScreen::Handover => Screen::HandOver,
         ShotScreen::End => Screen::End,
+        ShotScreen::Replay => Screen::Play,
     };
+    let watch = matches!(a.screen, ShotScreen::Replay | ShotScreen::End);
+    let sides = catalog.scenarios[index].scenario.sides.len();
     let overlay = match a.overlay {
         ShotOverlay::None => Overlay::None,
         ShotOverlay::Supply => Overlay::Supply,
@@ -210,6 +219,8 @@ pub fn run(a: ScreenshotArgs) -> ExitCode {
             select: a.select.clone(),
             time_frames: a.time_frames,
             frame_secs: Vec::new(),
+            watch,
+            sides,
         })
         .insert_resource(overlay)
         .add_systems(Update, drive)
@@ -241,7 +252,17 @@ fn drive(
         && *state.get() == Screen::Play
         && plan.shot_at.is_none()
     {
-        while plan.turns > 0 && !s.game.is_over() {
+        if s.watching.is_some() {
+            // The viewer: go to the turn asked for (the end screen: to the end).
+            if plan.screen == Screen::End {
+                s.seek(usize::MAX);
+                next.set(Screen::End);
+            } else if plan.turns > 0 {
+                s.seek(plan.turns as usize);
+                plan.turns = 0;
+            }
+        }
+        while plan.turns > 0 && !s.game.is_over() && s.watching.is_none() {
             s.play_acting_side_historically();
             s.advance();
             plan.turns -= 1;
@@ -258,25 +279,24 @@ fn drive(
                 // Two players: the first ends their part, the screen is handed over.
                 out.write(Command::Start {
                     scenario: plan.scenario,
-                    control: vec![Control::Human, Control::Human],
+                    control: vec![Control::Human; plan.sides],
                     seed: 7,
                 });
             }
             Screen::Picker => next.set(Screen::Picker),
-            Screen::Play => {
+            Screen::Play | Screen::End if plan.watch => {
                 out.write(Command::Start {
                     scenario: plan.scenario,
-                    control: vec![
-                        Control::Human,
-                        Control::Computer(ControllerKind::Historical),
-                    ],
+                    control: vec![Control::Computer(ControllerKind::Historical); plan.sides],
                     seed: 7,
                 });
             }
-            Screen::End => {
+            Screen::Play | Screen::End => {
+                let mut control = vec![Control::Computer(ControllerKind::Historical); plan.sides];
+                control[0] = Control::Human;
                 out.write(Command::Start {
                     scenario: plan.scenario,
-                    control: vec![Control::Computer(ControllerKind::Historical); 8],
+                    control,
                     seed: 7,
                 });
             }

@@ -1,17 +1,20 @@
 //! The game in progress, as the shell sees it: the core `Game`, who controls each side, whose
 //! part of the turn it is, and the commands the screens send. Orders go to the core as they
-//! are; the core says whether they are legal and what they cause.
+//! are; the core says whether they are legal and what they cause. A session may also be
+//! watching a recorded game (`Watching`): the same map, stepped through turn by turn.
 
 use super::screens::Screen;
 use bevy::prelude::*;
 use ordos_core::load::catalog::Origin;
 use ordos_core::model::event::Event;
-use ordos_core::model::state::{ArmyId, SideId};
+use ordos_core::model::state::{ArmyId, ArmyState, SideId};
 use ordos_core::play::ai::Level;
 use ordos_core::play::controller::Controller;
 use ordos_core::play::kinds::{ControllerKind, make};
-use ordos_core::play::replay::{Replay, TurnRecord, hex_hash};
+use ordos_core::play::replay::{Replay, SavedGame, TurnRecord, hex_hash};
+use ordos_core::play::timeline::Timeline;
 use ordos_core::{Game, Order, Setup};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 /// Who gives a side its orders.
@@ -39,6 +42,13 @@ impl Control {
             Control::Computer(k) => k.name(),
         }
     }
+    /// The control a save file names.
+    pub fn parse(name: &str) -> Result<Control, String> {
+        match name {
+            "human" => Ok(Control::Human),
+            k => k.parse::<ControllerKind>().map(Control::Computer),
+        }
+    }
     /// The next choice in the side picker: Human, then every computer controller.
     pub fn next(self) -> Control {
         let kinds = ControllerKind::ALL;
@@ -52,36 +62,91 @@ impl Control {
     }
 }
 
-/// Every scenario found (`paths::catalog`), with where each came from; files that do not
-/// validate are listed with why.
+/// Every scenario found (`paths::catalog`), with where each came from, and the files that do
+/// not validate with their located errors. The game looks at the folders again every few
+/// seconds (`refresh`), so a modder's edits show without restarting.
 #[derive(Resource, Default)]
 pub struct Catalog {
     pub scenarios: Vec<Arc<Setup>>,
     /// Where each scenario came from (a mod, or shipped with the game).
     pub origins: Vec<Origin>,
+    /// Files that do not validate: the file and its errors.
     pub problems: Vec<String>,
+    folders: ordos_core::load::catalog::Catalog,
+    /// Seconds since the folders were last looked at.
+    since: f32,
+    /// Bumped whenever the catalog changes, so screens can rebuild.
+    pub version: u32,
 }
 
 impl Catalog {
     pub fn load() -> Catalog {
-        let mut c = Catalog::default();
-        for e in crate::paths::catalog().entries {
-            match e.loaded {
+        Catalog::from(crate::paths::catalog())
+    }
+
+    /// The catalog of the given folders (tests point it at a scratch folder).
+    pub fn of_folders(folders: Vec<ordos_core::load::catalog::Folder>) -> Catalog {
+        Catalog::from(ordos_core::load::catalog::Catalog::scan(folders))
+    }
+
+    fn from(folders: ordos_core::load::catalog::Catalog) -> Catalog {
+        let mut c = Catalog {
+            folders,
+            ..Catalog::default()
+        };
+        c.rebuild();
+        c
+    }
+
+    fn rebuild(&mut self) {
+        self.scenarios.clear();
+        self.origins.clear();
+        self.problems.clear();
+        for e in &self.folders.entries {
+            match &e.loaded {
                 Ok(s) => {
-                    c.scenarios.push(s);
-                    c.origins.push(e.origin);
+                    self.scenarios.push(s.clone());
+                    self.origins.push(e.origin);
                 }
-                Err(err) => c.problems.push(err.to_string()),
+                Err(err) => self.problems.push(err.to_string()),
             }
         }
-        c
+        // Grouped by war in the order of the accounts, then by date.
+        let mut order: Vec<usize> = (0..self.scenarios.len()).collect();
+        order.sort_by_key(|&i| {
+            let s = &self.scenarios[i].scenario;
+            let war = s
+                .war
+                .as_deref()
+                .and_then(ordos_core::load::wars::position)
+                .unwrap_or(usize::MAX);
+            (war, s.start, s.id.clone())
+        });
+        self.scenarios = order.iter().map(|&i| self.scenarios[i].clone()).collect();
+        self.origins = order.iter().map(|&i| self.origins[i]).collect();
+        self.version = self.version.wrapping_add(1);
+    }
+
+    /// Looks at the folders again; returns the ids of scenarios that changed.
+    pub fn refresh(&mut self) -> Vec<String> {
+        let changed = self.folders.refresh();
+        if !changed.is_empty() {
+            self.rebuild();
+        }
+        changed
+    }
+
+    /// Whether the scenario at this index is a mod (not shipped with the game).
+    pub fn is_mod(&self, i: usize) -> bool {
+        self.origins.get(i).is_some_and(|o| o.is_mod())
     }
 }
 
 /// What the screens ask of the session.
 #[derive(Message, Clone, Debug)]
 pub enum Command {
-    /// Begin a scenario with a controller for each side.
+    /// Begin a scenario with a controller for each side. With no human side, it is played to
+    /// its end and opened in the replay viewer.
     Start {
         scenario: usize,
         control: Vec<Control>,
@@ -103,7 +168,81 @@ pub enum Command {
     /// Write a save in this slot (`quicksave`).
     Save(String),
     /// Load a save file.
-    Load(std::path::PathBuf),
+    Load(PathBuf),
+    /// Open a replay file in the viewer.
+    Watch(PathBuf),
+    /// The viewer: go to the game after this many turns.
+    Seek(usize),
+    /// The viewer: one turn on, or back.
+    Step(i32),
+    /// The viewer: start or stop playing.
+    PlayPause,
+    /// The viewer: the next speed.
+    CycleSpeed,
+    /// The viewer: on to the next battle or capture.
+    NextEvent,
+    /// The viewer: watch as the next side, or everything.
+    CycleView,
+    /// Take command of the game being watched, at the turn shown, with these controllers.
+    TakeCommand(Vec<Control>),
+    /// Start the game again from its beginning (its scenario file changed).
+    Restart,
+}
+
+/// How fast the viewer plays.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Speed {
+    Half,
+    One,
+    Two,
+    Four,
+    /// On to the next battle or capture, then stop.
+    ToEvent,
+}
+
+impl Speed {
+    pub fn next(self) -> Speed {
+        match self {
+            Speed::Half => Speed::One,
+            Speed::One => Speed::Two,
+            Speed::Two => Speed::Four,
+            Speed::Four => Speed::ToEvent,
+            Speed::ToEvent => Speed::Half,
+        }
+    }
+    /// Seconds between turns.
+    pub fn seconds(self) -> f32 {
+        match self {
+            Speed::Half => 2.0,
+            Speed::One => 1.0,
+            Speed::Two => 0.5,
+            Speed::Four | Speed::ToEvent => 0.25,
+        }
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            Speed::Half => "½ turn/s",
+            Speed::One => "1 turn/s",
+            Speed::Two => "2 turns/s",
+            Speed::Four => "4 turns/s",
+            Speed::ToEvent => "to the next battle",
+        }
+    }
+}
+
+/// A recorded game being watched.
+pub struct Watching {
+    pub timeline: Arc<Timeline>,
+    /// The game shown is the game after this many turns.
+    pub turn: usize,
+    pub playing: bool,
+    pub speed: Speed,
+    /// Whose eyes the map is seen with: a side (its fog of war), or everything.
+    pub view: Option<SideId>,
+    /// Seconds since the last step while playing.
+    pub elapsed: f32,
+    /// The controllers chosen for taking command, while the choice is open.
+    pub take: Option<Vec<Control>>,
 }
 
 #[derive(Resource)]
@@ -117,7 +256,8 @@ pub struct Session {
     pub forced: bool,
     pub replay: Replay,
     orders: Vec<(SideId, Order)>,
-    /// The last thing to tell the player (an order refused and why).
+    /// The last thing to tell the player (an order refused and why), and the turn it was said
+    /// in (it is not kept past the turn, nor across selections).
     pub message: String,
     /// The men of each side at the end of every turn, for the end screen's chart.
     pub strength: Vec<Vec<u32>>,
@@ -126,11 +266,21 @@ pub struct Session {
     undo: Vec<(Game, usize)>,
     /// Loaded from a save's snapshot because its replay no longer verifies (the rules changed).
     pub unverified: bool,
+    /// Watching a recorded game, not playing one.
+    pub watching: Option<Watching>,
+    /// The scenario's file changed on disk since the game began.
+    pub scenario_changed: bool,
 }
 
 impl Session {
     pub fn new(setup: Arc<Setup>, control: Vec<Control>, seed: u64) -> Session {
         let game = Game::new(setup, seed);
+        let replay = Replay::new(game.setup(), seed);
+        Session::from_game(game, replay, control)
+    }
+
+    /// A session of a game as it stands, its record so far, and its controllers.
+    fn from_game(game: Game, replay: Replay, control: Vec<Control>) -> Session {
         let computers = control
             .iter()
             .map(|c| match c {
@@ -138,7 +288,6 @@ impl Session {
                 Control::Human => None,
             })
             .collect();
-        let replay = Replay::new(game.setup(), seed);
         let mut s = Session {
             game,
             control,
@@ -152,16 +301,48 @@ impl Session {
             computers,
             undo: Vec::new(),
             unverified: false,
+            watching: None,
+            scenario_changed: false,
         };
         s.record_strength();
         s
     }
 
-    /// The game as a save: the replay so far and the turn in progress.
-    pub fn saved(&self) -> ordos_core::play::replay::SavedGame {
+    /// A session watching a recorded game, from its start.
+    pub fn watch(timeline: Timeline) -> Session {
+        let timeline = Arc::new(timeline);
+        let game = timeline.at(0);
+        let control = vec![Control::Computer(ControllerKind::Idle); game.scenario().sides.len()];
+        let replay = timeline.replay().clone();
+        let mut s = Session::from_game(game, replay, control);
+        // The men of each side after every turn, for the end screen and the chart.
+        s.strength = timeline.men_by_turn().to_vec();
+        s.watching = Some(Watching {
+            timeline,
+            turn: 0,
+            playing: false,
+            speed: Speed::One,
+            view: None,
+            elapsed: 0.0,
+            take: None,
+        });
+        s
+    }
+
+    /// The viewer: shows the game after `n` turns.
+    pub fn seek(&mut self, n: usize) {
+        let Some(w) = &mut self.watching else { return };
+        let n = n.min(w.timeline.turns());
+        w.turn = n;
+        self.game = w.timeline.at(n);
+        self.selected = None;
+    }
+
+    /// The game as a save: the replay so far, the turn in progress, and a snapshot.
+    pub fn saved(&self) -> SavedGame {
         let mut replay = self.replay.clone();
         replay.seal(self.game.is_over());
-        ordos_core::play::replay::SavedGame {
+        SavedGame {
             replay,
             pending: self.orders.clone(),
             acting: self.acting,
@@ -170,32 +351,28 @@ impl Session {
         }
     }
 
-    /// A session re-played from a save (every finished turn checked against its hash).
+    /// A session re-played from a save (every finished turn checked against its hash); from
+    /// its snapshot, unverified, where the rules changed since it was written.
     pub fn resume(
         setup: &Arc<Setup>,
-        saved: &ordos_core::play::replay::SavedGame,
+        saved: &SavedGame,
         control: Vec<Control>,
     ) -> Result<Session, ordos_core::play::replay::ReplayError> {
-        let mut s = Session::new(setup.clone(), control, saved.replay.seed);
-        let mut strength = std::mem::take(&mut s.strength);
+        let mut strength = Vec::new();
         let (game, how) = saved.load(setup, |g| strength.push(strength_row(g)))?;
-        s.game = game;
+        let mut s = Session::from_game(game, saved.replay.clone(), control);
         if how == ordos_core::play::replay::Loaded::FromSnapshot {
-            // The rules changed since: the game goes on from where it stood, unchecked, and
-            // its record starts again here.
-            strength = vec![strength_row(&s.game)];
+            // The rules changed since: the game goes on from where it stood, unchecked.
             s.unverified = true;
             s.message =
                 "Recorded under older rules: loaded from its snapshot, not verified.".into();
-        }
-        s.strength = strength;
-        s.replay = saved.replay.clone();
-        // From a snapshot, the orders of the turn in progress are already in the state.
-        s.orders = if s.unverified {
-            Vec::new()
         } else {
-            saved.pending.clone()
-        };
+            let mut rows = vec![strength_row(&Game::new(setup.clone(), saved.replay.seed))];
+            rows.extend(strength);
+            s.strength = rows;
+            // The orders of the turn in progress were given again by `load`.
+            s.orders = saved.pending.clone();
+        }
         s.acting = saved
             .acting
             .min(setup.scenario.turn_order.len().saturating_sub(1));
@@ -204,12 +381,19 @@ impl Session {
 
     /// The side whose part of the turn it is.
     pub fn acting_side(&self) -> Option<SideId> {
+        if self.watching.is_some() {
+            return None;
+        }
         let id = self.game.scenario().turn_order.get(self.acting)?;
         self.game.side_id(id)
     }
 
-    /// The side the map is drawn for: the acting human, else the first human, else the first side.
+    /// The side the map is drawn for: the acting human, else the first human, else the first
+    /// side (the viewer: the side watched with).
     pub fn viewer(&self) -> SideId {
+        if let Some(w) = &self.watching {
+            return w.view.unwrap_or(SideId(0));
+        }
         let human = |s: SideId| self.control.get(usize::from(s.0)) == Some(&Control::Human);
         match self.acting_side() {
             Some(s) if human(s) => s,
@@ -220,11 +404,66 @@ impl Session {
         }
     }
 
+    /// Whether the map shows this army: what the viewing side can see (watching with
+    /// everything in view, every army in being).
+    pub fn shows(&self, a: &ordos_core::model::state::Army) -> bool {
+        match &self.watching {
+            Some(w) if w.view.is_none() => a.is_active(),
+            _ => self.game.visible_to(a, self.viewer()),
+        }
+    }
+
     pub fn humans(&self) -> usize {
         self.control
             .iter()
             .filter(|c| **c == Control::Human)
             .count()
+    }
+
+    /// The acting human's armies that could still march and have not, this turn.
+    pub fn unmoved(&self) -> Vec<ArmyId> {
+        let Some(side) = self.acting_side() else {
+            return Vec::new();
+        };
+        self.game
+            .state()
+            .armies
+            .iter()
+            .filter(|a| {
+                a.side == side
+                    && a.is_active()
+                    && !a.moved
+                    && !a.attacked
+                    && !matches!(
+                        a.state,
+                        ArmyState::Fortified
+                            | ArmyState::Besieging
+                            | ArmyState::Hidden
+                            | ArmyState::Encamped
+                    )
+            })
+            .map(|a| a.id)
+            .collect()
+    }
+
+    /// The next army of the acting side after the selected one (for the next-army key).
+    pub fn next_army(&self) -> Option<ArmyId> {
+        let side = self.acting_side().unwrap_or(self.viewer());
+        let mine: Vec<ArmyId> = self
+            .game
+            .state()
+            .armies
+            .iter()
+            .filter(|a| a.side == side && a.is_active())
+            .map(|a| a.id)
+            .collect();
+        let at = self
+            .selected
+            .and_then(|s| mine.iter().position(|x| *x == s));
+        match at {
+            Some(i) => mine.get((i + 1) % mine.len().max(1)).copied(),
+            None => mine.first().copied(),
+        }
     }
 
     /// Gives an order for the acting side; a refused order is explained, not lost silently.
@@ -307,6 +546,7 @@ impl Session {
     pub fn advance(&mut self) {
         self.selected = None;
         self.undo.clear();
+        self.message.clear();
         self.acting += 1;
         loop {
             if self.game.is_over() {
@@ -327,10 +567,26 @@ impl Session {
             }
             let side = self.acting_side().map_or(0, |s| usize::from(s.0));
             if self.control.get(side) == Some(&Control::Human) {
+                self.greet();
                 return;
             }
             self.run_computer(side);
             self.acting += 1;
+        }
+    }
+
+    /// As a human's part of the turn begins: what happened last turn that they can see, and
+    /// which of their armies are hungry or thirsty.
+    fn greet(&mut self) {
+        let Some(side) = self.acting_side() else {
+            return;
+        };
+        if self.game.state().turn <= 1 {
+            return;
+        }
+        let lines = ordos_core::play::report::turn_summary(&self.game, side);
+        if !lines.is_empty() {
+            self.message = format!("Since your last orders:\n{}", lines.join("\n"));
         }
     }
 
@@ -343,13 +599,34 @@ impl Session {
             self.advance();
         }
     }
+
+    /// The viewer's "take command here": the game as it stands at the turn shown goes on, with
+    /// these controllers, recorded as a replay of its own (the turns before, then the new).
+    pub fn take_command(&self, control: Vec<Control>) -> Option<Session> {
+        let w = self.watching.as_ref()?;
+        let (game, prefix) = w.timeline.take_command(w.turn);
+        let mut s = Session::from_game(game, prefix, control);
+        s.strength = w.timeline.men_by_turn()[..=w.turn].to_vec();
+        s.message = format!(
+            "You have taken command on {}, turn {}.",
+            s.game.state().date,
+            s.game.state().turn
+        );
+        s.begin();
+        Some(s)
+    }
 }
 
-/// The men each side has now: a row of the end screen's chart.
-fn strength_row(g: &Game) -> Vec<u32> {
+/// The men of each side now: a row of the end screen's chart.
+pub fn strength_row(g: &Game) -> Vec<u32> {
     (0..g.scenario().sides.len())
         .map(|s| g.side_totals(SideId(s as u8)).1)
         .collect()
+}
+
+/// Writes the session as a save in `slot` (the autosave with its replay beside it).
+pub fn save(dir: &super::saves::SaveDir, s: &Session, slot: &str) -> Result<PathBuf, String> {
+    super::saves::write_save(dir, &s.game.scenario().id, slot, &s.saved())
 }
 
 /// Why the last load from the title screen failed, to show there.
@@ -365,7 +642,90 @@ pub(super) fn plugin(app: &mut App) {
         .init_resource::<Catalog>()
         .init_resource::<HandOverPending>()
         .init_resource::<super::saves::SaveDir>()
-        .add_systems(Update, apply_commands);
+        .add_systems(Update, (apply_commands, watch_clock, hot_reload));
+}
+
+/// Opens a replay file in a session watching it, or says why not (naming the file).
+pub fn open_replay(file: &std::path::Path, catalog: &Catalog) -> Result<Session, String> {
+    let shown = file.display();
+    let replay = super::saves::read_replay(file)?;
+    let setup = catalog
+        .scenarios
+        .iter()
+        .find(|s| s.scenario.id == replay.scenario)
+        .ok_or_else(|| format!("{shown}: no scenario `{}` is installed", replay.scenario))?;
+    let timeline = Timeline::open(setup.clone(), replay).map_err(|e| format!("{shown}: {e}"))?;
+    Ok(Session::watch(timeline))
+}
+
+/// Reads a save and re-plays it into a session. Every problem names the file.
+pub fn load_save(file: &std::path::Path, catalog: &Catalog) -> Result<Session, String> {
+    let shown = file.display();
+    let saved = super::saves::read_save(file)?;
+    let setup = catalog
+        .scenarios
+        .iter()
+        .find(|s| s.scenario.id == saved.replay.scenario)
+        .ok_or_else(|| {
+            format!(
+                "{shown}: no scenario `{}` is installed",
+                saved.replay.scenario
+            )
+        })?;
+    let control = saved
+        .control
+        .iter()
+        .map(|c| Control::parse(c).map_err(|e| format!("{shown}: {e}")))
+        .collect::<Result<Vec<_>, _>>()?;
+    let sides = setup.scenario.sides.len();
+    if control.len() != sides {
+        return Err(format!(
+            "{shown}: names {} controller(s), but `{}` has {sides} sides (the save is damaged or for another version)",
+            control.len(),
+            setup.scenario.id
+        ));
+    }
+    Session::resume(setup, &saved, control).map_err(|e| format!("{shown}: {e}"))
+}
+
+/// The viewer's clock: steps on while playing.
+fn watch_clock(time: Res<Time>, session: Option<ResMut<Session>>) {
+    let Some(mut s) = session else { return };
+    let Some(w) = s.watching.as_mut() else { return };
+    if !w.playing {
+        return;
+    }
+    w.elapsed += time.delta_secs();
+    if w.elapsed < w.speed.seconds() {
+        return;
+    }
+    w.elapsed = 0.0;
+    let (turn, end) = (w.turn, w.timeline.turns());
+    let to = match w.speed {
+        Speed::ToEvent => w.timeline.next_battle_or_capture(turn).unwrap_or(end),
+        _ => turn + 1,
+    };
+    if to >= end || w.speed == Speed::ToEvent {
+        w.playing = false;
+    }
+    s.seek(to.min(end));
+}
+
+/// Looks at the scenario folders every few seconds: edited files reload in the catalog, and a
+/// game whose scenario changed is told so (and offered a restart).
+fn hot_reload(time: Res<Time>, mut catalog: ResMut<Catalog>, session: Option<ResMut<Session>>) {
+    catalog.since += time.delta_secs();
+    if catalog.since < 2.0 {
+        return;
+    }
+    catalog.since = 0.0;
+    let changed = catalog.refresh();
+    if let Some(mut s) = session
+        && s.watching.is_none()
+        && changed.contains(&s.game.scenario().id)
+    {
+        s.scenario_changed = true;
+    }
 }
 
 fn apply_commands(
@@ -389,6 +749,22 @@ fn apply_commands(
                 };
                 let mut new = Session::new(s.clone(), control.clone(), *seed);
                 new.begin();
+                if !control.contains(&Control::Human) {
+                    // Nobody plays: the game is watched, from its start.
+                    let mut replay = new.replay.clone();
+                    replay.seal(new.game.is_over());
+                    match Timeline::open(s.clone(), replay) {
+                        Ok(t) => new = Session::watch(t),
+                        Err(e) => new.message = format!("Cannot watch: {e}"),
+                    }
+                    commands.insert_resource(new);
+                    next.set(Screen::Play);
+                    return;
+                }
+                // Turn 1 is saved at once: nothing played is ever lost.
+                if let Err(e) = save(&saves, &new, "autosave") {
+                    new.message = format!("Autosave failed: {e}");
+                }
                 let over = new.game.is_over();
                 commands.insert_resource(new);
                 next.set(if over { Screen::End } else { Screen::Play });
@@ -401,7 +777,7 @@ fn apply_commands(
             }
             Command::Continue => next.set(Screen::Play),
             Command::Load(file) => {
-                match super::saves::load(file, &catalog) {
+                match load_save(file, &catalog) {
                     Ok(loaded) => {
                         let over = loaded.game.is_over();
                         commands.insert_resource(loaded);
@@ -417,13 +793,52 @@ fn apply_commands(
                 }
                 return;
             }
+            Command::Watch(file) => {
+                match open_replay(file, &catalog) {
+                    Ok(w) => {
+                        commands.insert_resource(w);
+                        next.set(Screen::Play);
+                    }
+                    Err(e) => {
+                        commands.insert_resource(LoadProblem(e));
+                        next.set(Screen::Title);
+                    }
+                }
+                return;
+            }
+            Command::Restart => {
+                if let Some(s) = session.as_deref() {
+                    let id = s.game.scenario().id.clone();
+                    if let Some(setup) = catalog.scenarios.iter().find(|x| x.scenario.id == id) {
+                        let mut new = Session::new(setup.clone(), s.control.clone(), s.game.seed());
+                        new.begin();
+                        commands.insert_resource(new);
+                        next.set(Screen::Play);
+                    }
+                }
+                return;
+            }
+            Command::TakeCommand(control) => {
+                if let Some(new) = session
+                    .as_deref()
+                    .and_then(|s| s.take_command(control.clone()))
+                {
+                    let over = new.game.is_over();
+                    commands.insert_resource(new);
+                    next.set(if over { Screen::End } else { Screen::Play });
+                }
+                return;
+            }
             _ => {}
         }
         let Some(s) = session.as_deref_mut() else {
             continue;
         };
         match c {
-            Command::Select(a) => s.selected = *a,
+            Command::Select(a) => {
+                s.selected = *a;
+                s.message.clear();
+            }
             Command::Give(o) => {
                 s.give(o.clone());
             }
@@ -432,18 +847,21 @@ fn apply_commands(
                 s.undo();
             }
             Command::Save(slot) => {
-                s.message = match super::saves::save(&saves, s, slot) {
+                s.message = match save(&saves, s, slot) {
                     Ok(f) => format!("Saved to {}", f.display()),
                     Err(e) => format!("Not saved: {e}"),
                 };
             }
             Command::EndSide => {
+                if s.watching.is_some() {
+                    continue;
+                }
                 let before = s.viewer();
                 let turn = s.game.state().turn;
                 s.advance();
                 // Every finished turn: the replay and an autosave on disk.
                 if s.game.state().turn != turn
-                    && let Err(e) = super::saves::save(&saves, s, "autosave")
+                    && let Err(e) = save(&saves, s, "autosave")
                 {
                     s.message = format!("Autosave failed: {e}");
                 }
@@ -451,6 +869,52 @@ fn apply_commands(
                     next.set(Screen::End);
                 } else if s.humans() > 1 && s.viewer() != before {
                     next.set(Screen::HandOver);
+                }
+            }
+            Command::Seek(n) => s.seek(*n),
+            Command::Step(d) => {
+                if let Some(w) = &s.watching {
+                    let to = (w.turn as i64 + i64::from(*d)).max(0) as usize;
+                    s.seek(to);
+                }
+            }
+            Command::PlayPause => {
+                if let Some(w) = &mut s.watching {
+                    if w.turn >= w.timeline.turns() {
+                        w.turn = 0;
+                    }
+                    w.playing = !w.playing;
+                    w.elapsed = 0.0;
+                }
+                if s.watching
+                    .as_ref()
+                    .is_some_and(|w| w.turn == 0 && w.playing)
+                {
+                    s.seek(0);
+                }
+            }
+            Command::CycleSpeed => {
+                if let Some(w) = &mut s.watching {
+                    w.speed = w.speed.next();
+                }
+            }
+            Command::NextEvent => {
+                if let Some(w) = &s.watching {
+                    let to = w
+                        .timeline
+                        .next_battle_or_capture(w.turn)
+                        .unwrap_or(w.timeline.turns());
+                    s.seek(to);
+                }
+            }
+            Command::CycleView => {
+                let sides = s.game.scenario().sides.len();
+                if let Some(w) = &mut s.watching {
+                    w.view = match w.view {
+                        None => Some(SideId(0)),
+                        Some(v) if usize::from(v.0) + 1 < sides => Some(SideId(v.0 + 1)),
+                        Some(_) => None,
+                    };
                 }
             }
             _ => {}
