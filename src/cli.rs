@@ -48,6 +48,41 @@ pub enum Command {
     Screenshot(crate::app::screenshot::ScreenshotArgs),
     /// Watch a replay in the game's viewer (also: `ordos FILE.replay.ron`)
     View(ViewArgs),
+    /// Play a scenario many times on every core: summary.json, report.md and charts
+    Analyze(AnalyzeArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct AnalyzeArgs {
+    /// An id from `ordos list`, or a path to a scenario file
+    pub scenario: Option<String>,
+    /// Games to play
+    #[arg(long, value_name = "N", default_value_t = 1000, value_parser = clap::value_parser!(u64).range(1..=1_000_000))]
+    pub runs: u64,
+    /// The seed of the first game; game k uses seed S+k, as `ordos sim --runs` does
+    #[arg(long, value_name = "S", default_value_t = 1)]
+    pub seed: u64,
+    /// Controller of the Song side: historical | ai | ai-easy | greedy | idle
+    #[arg(long, value_name = "C")]
+    pub song: Option<ControllerKind>,
+    /// Controller of the Xia side
+    #[arg(long, value_name = "C")]
+    pub xia: Option<ControllerKind>,
+    /// Controller of the Liao side (where a scenario has one)
+    #[arg(long, value_name = "C")]
+    pub liao: Option<ControllerKind>,
+    /// Controller of any other side: --side ID=C (also written --ID C)
+    #[arg(long = "side", value_name = "ID=C")]
+    pub sides: Vec<String>,
+    /// Play the same seeds again with one side's controller changed, and compare
+    #[arg(long, value_name = "SIDE=C")]
+    pub vs: Option<String>,
+    /// The folder for summary.json, report.md and the charts (default analysis/SCENARIO)
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// Replace the files of an earlier analysis in DIR
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Args, Debug)]
@@ -158,9 +193,9 @@ impl Failure {
 fn side_flags(args: &[String]) -> Vec<String> {
     let known = [
         "--seed", "--runs", "--song", "--xia", "--liao", "--side", "--json", "--record",
-        "--events", "--force", "--help", "-h",
+        "--events", "--force", "--help", "-h", "--vs", "--out",
     ];
-    if args.first().map(String::as_str) != Some("sim") {
+    if !matches!(args.first().map(String::as_str), Some("sim" | "analyze")) {
         return args.to_vec();
     }
     let mut out = Vec::new();
@@ -203,6 +238,7 @@ pub fn run(args: &[String]) -> ExitCode {
         Command::Map(a) => map(&a),
         Command::Screenshot(a) => return crate::app::screenshot::run(a),
         Command::View(a) => return view(&a),
+        Command::Analyze(a) => analyze(&a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -368,13 +404,23 @@ fn record_path(base: &Path, seed: u64, runs: u64) -> PathBuf {
 
 /// The controller each side of the scenario gets: the flags, else historical.
 fn controllers_for(a: &SimArgs, setup: &Setup) -> Result<Vec<ControllerKind>, Failure> {
+    controllers_named([a.song, a.xia, a.liao], &a.sides, setup)
+}
+
+/// The controllers of --song, --xia, --liao and --side ID=C, each side historical if not
+/// named.
+fn controllers_named(
+    [song, xia, liao]: [Option<ControllerKind>; 3],
+    sides: &[String],
+    setup: &Setup,
+) -> Result<Vec<ControllerKind>, Failure> {
     let mut named: Vec<(String, ControllerKind)> = Vec::new();
-    for (id, c) in [("song", a.song), ("xia", a.xia), ("liao", a.liao)] {
+    for (id, c) in [("song", song), ("xia", xia), ("liao", liao)] {
         if let Some(c) = c {
             named.push((id.into(), c));
         }
     }
-    for s in &a.sides {
+    for s in sides {
         let (id, c) = s
             .split_once('=')
             .ok_or_else(|| Failure::usage(format!("--side {s}: expected ID=CONTROLLER")))?;
@@ -464,6 +510,89 @@ fn sim(a: SimArgs) -> Result<(), Failure> {
     if let Some(p) = &a.events {
         files::write_atomic(p, &events_out).map_err(Failure::fail)?;
     }
+    Ok(())
+}
+
+fn analyze(a: &AnalyzeArgs) -> Result<(), Failure> {
+    let Some(name) = a.scenario.as_deref() else {
+        return Err(Failure::usage(
+            "`ordos analyze` needs a SCENARIO (an id from `ordos list`, or a path)",
+        ));
+    };
+    let catalog = crate::paths::catalog();
+    let setup = find_scenario(&catalog, name)?;
+    let kinds = controllers_named([a.song, a.xia, a.liao], &a.sides, &setup)?;
+    let vs = match &a.vs {
+        None => None,
+        Some(v) => {
+            let (side, c) = v
+                .split_once('=')
+                .ok_or_else(|| Failure::usage(format!("--vs {v}: expected SIDE=CONTROLLER")))?;
+            let i = setup.scenario.side_index(side).ok_or_else(|| {
+                let sides: Vec<_> = setup.scenario.sides.iter().map(|s| s.id.as_str()).collect();
+                Failure::usage(format!(
+                    "--vs {v}: no side `{side}` in this scenario (its sides: {})",
+                    sides.join(", ")
+                ))
+            })?;
+            let kind = c
+                .parse::<ControllerKind>()
+                .map_err(|e| Failure::usage(format!("--vs {v}: {e}")))?;
+            Some((i, kind))
+        }
+    };
+    let out = a
+        .out
+        .clone()
+        .unwrap_or_else(|| Path::new("analysis").join(&setup.scenario.id));
+    if out.exists() && !out.is_dir() {
+        return Err(Failure::fail(format!(
+            "--out {}: not a folder",
+            out.display()
+        )));
+    }
+    files::check_outputs(&crate::analyze::outputs(&out), a.force).map_err(|e| {
+        Failure::fail(format!(
+            "{e} (an earlier analysis? give another --out, or --force to replace it)"
+        ))
+    })?;
+    let started = std::time::Instant::now();
+    let summary = crate::analyze::summarize(&setup, &kinds, a.seed, a.runs, vs);
+    let secs = started.elapsed().as_secs_f64();
+    crate::analyze::write(&summary, &out).map_err(Failure::fail)?;
+    let an = &summary.analysis;
+    let games = a.runs * if summary.vs.is_some() { 2 } else { 1 };
+    println!(
+        "{}: {} games in {:.1} s ({:.0} a second on {} threads)",
+        an.title,
+        games,
+        secs,
+        games as f64 / secs.max(1e-9),
+        rayon::current_num_threads()
+    );
+    for x in &an.sides {
+        println!(
+            "  {} ({}) wins {:.1}% (95%: {:.1}–{:.1}%)",
+            x.name,
+            x.controller,
+            x.wins.share * 100.0,
+            x.wins.low * 100.0,
+            x.wins.high * 100.0
+        );
+    }
+    println!("  draws {:.1}%", an.draws.share * 100.0);
+    if let Some(v) = &summary.vs {
+        println!("  with {} = {}:", v.side, v.controller);
+        for (id, d) in &v.win_difference {
+            println!(
+                "    {id} wins {:+.1} points (95%: {:+.1} to {:+.1})",
+                d.difference * 100.0,
+                d.low * 100.0,
+                d.high * 100.0
+            );
+        }
+    }
+    println!("report: {}", out.join("report.md").display());
     Ok(())
 }
 

@@ -83,6 +83,11 @@ static COUNTER: AtomicU64 = AtomicU64::new(0);
 /// and renamed over the target, so a failed write leaves the target as it was and no file of
 /// the user's is ever touched.
 pub fn write_atomic(path: &Path, text: &str) -> Result<(), String> {
+    write_atomic_bytes(path, text.as_bytes())
+}
+
+/// [`write_atomic`] for bytes (an image).
+pub fn write_atomic_bytes(path: &Path, bytes: &[u8]) -> Result<(), String> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
@@ -106,7 +111,7 @@ pub fn write_atomic(path: &Path, text: &str) -> Result<(), String> {
         }
     };
     let written = file
-        .write_all(text.as_bytes())
+        .write_all(bytes)
         .and_then(|_| file.sync_all())
         .and_then(|_| std::fs::rename(&tmp, path));
     written.map_err(|e| {

@@ -3,6 +3,7 @@
 // Bevy systems take their data as many parameters of query types; that is the idiom.
 #![allow(clippy::type_complexity, clippy::too_many_arguments)]
 
+pub mod analyze;
 pub mod app;
 pub mod cli;
 mod events_json;

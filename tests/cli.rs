@@ -381,3 +381,223 @@ fn view_refuses_what_is_not_a_replay_before_opening_a_window() {
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert!(stderr(&o).contains("no-such-battle"), "{}", stderr(&o));
 }
+
+fn summary(dir: &Path) -> serde_json::Value {
+    let text = std::fs::read_to_string(dir.join("summary.json")).expect("summary.json written");
+    serde_json::from_str(&text).unwrap()
+}
+
+#[test]
+fn analyze_writes_consistent_statistics_charts_and_a_report() {
+    let dir = scratch("analyze");
+    let out = dir.join("small");
+    let o = ordos(&[
+        "analyze",
+        "tests/fixtures/small.ron",
+        "--runs",
+        "20",
+        "--seed",
+        "5",
+        "--out",
+        &out.display().to_string(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("20 games"), "{}", stdout(&o));
+    let v = summary(&out);
+    assert_eq!(v["runs"], 20);
+    assert_eq!(v["first_seed"], 5);
+    let seeds: Vec<u64> = v["games"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g[0].as_u64().unwrap())
+        .collect();
+    assert_eq!(seeds, (5..25).collect::<Vec<u64>>());
+    // Wins and draws account for every game, and each interval holds its share.
+    let sides = v["sides"].as_array().unwrap();
+    let mut total = v["draws"]["count"].as_u64().unwrap();
+    for s in sides.iter().map(|s| &s["wins"]).chain([&v["draws"]]) {
+        let (p, lo, hi) = (
+            s["share"].as_f64().unwrap(),
+            s["low"].as_f64().unwrap(),
+            s["high"].as_f64().unwrap(),
+        );
+        assert!(
+            lo <= p && p <= hi && (0.0..=1.0).contains(&lo) && hi <= 1.0,
+            "{s}"
+        );
+    }
+    for s in sides {
+        total += s["wins"]["count"].as_u64().unwrap();
+        assert_eq!(s["controller"], "historical");
+        for b in s["men_by_turn"].as_array().unwrap() {
+            assert!(b["p10"].as_u64() <= b["median"].as_u64(), "{b}");
+            assert!(b["median"].as_u64() <= b["p90"].as_u64(), "{b}");
+        }
+    }
+    assert_eq!(total, 20);
+    let reasons: u64 = v["reasons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["share"]["count"].as_u64().unwrap())
+        .sum();
+    assert_eq!(reasons, 20);
+    let ends: u64 = v["end_dates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d[1].as_u64().unwrap())
+        .sum();
+    assert_eq!(ends, 20);
+    // Every place's owner shares add up to one, every turn.
+    for p in v["places"].as_array().unwrap() {
+        for t in p["held_by"].as_array().unwrap() {
+            let sum: f64 = t
+                .as_object()
+                .unwrap()
+                .values()
+                .map(|x| x.as_f64().unwrap())
+                .sum();
+            assert!((sum - 1.0).abs() < 1e-9, "{p}");
+        }
+    }
+    for chart in ["winners", "men", "losses", "places", "end-dates"] {
+        let png = std::fs::read(out.join(format!("{chart}.png"))).unwrap();
+        assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n", "{chart}.png");
+        let svg = std::fs::read_to_string(out.join(format!("{chart}.svg"))).unwrap();
+        assert!(svg.contains("<svg"), "{chart}.svg");
+    }
+    let report = std::fs::read_to_string(out.join("report.md")).unwrap();
+    assert!(report.contains("![who wins](winners.png)") && report.contains("| draw |"));
+
+    // A second analysis into the same folder is refused, and the first is kept.
+    let before = std::fs::read_to_string(out.join("summary.json")).unwrap();
+    let again = ordos(&[
+        "analyze",
+        "tests/fixtures/small.ron",
+        "--runs",
+        "3",
+        "--out",
+        &out.display().to_string(),
+    ]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(
+        stderr(&again).contains("already exists"),
+        "{}",
+        stderr(&again)
+    );
+    assert_eq!(
+        std::fs::read_to_string(out.join("summary.json")).unwrap(),
+        before
+    );
+}
+
+#[test]
+fn analyze_plays_the_same_games_as_sim() {
+    let dir = scratch("analyze-sim");
+    let out = dir.join("h");
+    let common = [
+        "haoshuichuan-1041",
+        "--runs",
+        "6",
+        "--seed",
+        "3",
+        "--xia",
+        "greedy",
+    ];
+    let mut args = vec!["analyze"];
+    args.extend(common);
+    let o_dir = out.display().to_string();
+    args.extend(["--out", &o_dir]);
+    let o = ordos(&args);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let mut sim = vec!["sim"];
+    sim.extend(common);
+    sim.push("--json");
+    let s = ordos(&sim);
+    assert!(s.status.success(), "{}", stderr(&s));
+    let from_sim: Vec<(u64, String)> = stdout(&s)
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            (
+                v["seed"].as_u64().unwrap(),
+                v["state_hash"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let v = summary(&out);
+    let from_analyze: Vec<(u64, String)> = v["games"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| (g[0].as_u64().unwrap(), g[1].as_str().unwrap().to_string()))
+        .collect();
+    assert_eq!(from_sim.len(), 6);
+    assert_eq!(from_analyze, from_sim);
+    assert_eq!(v["sides"][1]["controller"], "greedy");
+}
+
+#[test]
+fn analyze_vs_plays_the_same_seeds_with_one_side_changed() {
+    let dir = scratch("analyze-vs");
+    let out = dir.join("vs");
+    let o = ordos(&[
+        "analyze",
+        "tests/fixtures/small.ron",
+        "--runs",
+        "8",
+        "--vs",
+        "xia=idle",
+        "--out",
+        &out.display().to_string(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v = summary(&out);
+    assert_eq!(v["vs"]["side"], "xia");
+    assert_eq!(v["vs"]["controller"], "idle");
+    assert_eq!(v["vs"]["analysis"]["sides"][1]["controller"], "idle");
+    let seeds = |x: &serde_json::Value| -> Vec<u64> {
+        x["games"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|g| g[0].as_u64().unwrap())
+            .collect()
+    };
+    assert_eq!(seeds(&v), seeds(&v["vs"]["analysis"]));
+    for (i, d) in v["vs"]["win_difference"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .enumerate()
+    {
+        let before = v["sides"][i]["wins"]["share"].as_f64().unwrap();
+        let after = v["vs"]["analysis"]["sides"][i]["wins"]["share"]
+            .as_f64()
+            .unwrap();
+        let diff = d[1]["difference"].as_f64().unwrap();
+        assert!((diff - (after - before)).abs() < 1e-9, "{d}");
+        assert!(d[1]["low"].as_f64().unwrap() <= diff && diff <= d[1]["high"].as_f64().unwrap());
+    }
+    for (args, words) in [
+        (
+            vec!["analyze", "tests/fixtures/small.ron", "--vs", "xia"],
+            "SIDE=CONTROLLER",
+        ),
+        (
+            vec!["analyze", "tests/fixtures/small.ron", "--vs", "liao=ai"],
+            "no side `liao`",
+        ),
+        (
+            vec!["analyze", "tests/fixtures/small.ron", "--vs", "xia=genius"],
+            "--vs",
+        ),
+        (vec!["analyze"], "needs a SCENARIO"),
+    ] {
+        let o = ordos(&args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+        assert!(stderr(&o).contains(words), "{args:?}: {}", stderr(&o));
+    }
+}

@@ -2,6 +2,7 @@
 //! the end headless, recording and verifying replays, and the after-action report.
 
 pub mod ai;
+pub mod analyze;
 pub mod controller;
 pub mod historical;
 pub mod kinds;

@@ -61,9 +61,20 @@ pub fn play_turn(game: &mut Game, controllers: &mut [Box<dyn Controller>], recor
 
 /// Plays to the end. `controllers` has one per side, in the scenario's side order.
 pub fn play(game: &mut Game, controllers: &mut [Box<dyn Controller>]) -> Replay {
+    play_watched(game, controllers, |_| {})
+}
+
+/// Plays to the end as [`play`] does, the same game turn for turn, showing `after_turn` the
+/// game as each turn ends (for statistics by turn).
+pub fn play_watched(
+    game: &mut Game,
+    controllers: &mut [Box<dyn Controller>],
+    mut after_turn: impl FnMut(&Game),
+) -> Replay {
     let mut record = Replay::new(game.setup(), game.seed());
     while !game.is_over() && game.state().turn < MAX_TURNS {
         play_turn(game, controllers, &mut record);
+        after_turn(game);
     }
     record.seal(game.is_over());
     record
