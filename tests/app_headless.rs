@@ -978,6 +978,14 @@ fn an_idle_screen_is_not_redrawn_but_a_playing_viewer_is() {
     let mut app = app();
     ordos::app::redraw_when_needed(&mut app);
     app.update();
+    // The first frames are drawn in full (the window's first picture), then it rests.
+    assert_eq!(
+        app.world().resource::<WinitSettings>().focused_mode,
+        UpdateMode::Continuous
+    );
+    for _ in 0..65 {
+        app.update();
+    }
     let idle = WinitSettings::desktop_app().focused_mode;
     assert!(matches!(idle, UpdateMode::Reactive { .. }));
     assert_eq!(app.world().resource::<WinitSettings>().focused_mode, idle);
@@ -990,8 +998,43 @@ fn an_idle_screen_is_not_redrawn_but_a_playing_viewer_is() {
         app.world().resource::<WinitSettings>().focused_mode,
         UpdateMode::Continuous
     );
+    // Without the focus too: a replay plays on behind another window.
+    assert_eq!(
+        app.world().resource::<WinitSettings>().unfocused_mode,
+        UpdateMode::Continuous
+    );
+    app.world_mut().write_message(Command::PlayPause);
+    for _ in 0..65 {
+        app.update();
+    }
+    assert_eq!(app.world().resource::<WinitSettings>().focused_mode, idle);
+}
+
+#[test]
+fn taking_command_stops_the_replay_where_the_question_was_asked() {
+    let mut app = ui_app();
+    let (file, _) = recorded_game(&app, 21);
+    watch(&mut app, &file);
     app.world_mut().write_message(Command::PlayPause);
     app.update();
-    app.update();
-    assert_eq!(app.world().resource::<WinitSettings>().focused_mode, idle);
+    assert!(
+        app.world()
+            .resource::<Session>()
+            .watching
+            .as_ref()
+            .unwrap()
+            .playing
+    );
+    press(&mut app, ButtonAction::TakeCommand);
+    let w = app.world().resource::<Session>().watching.as_ref().unwrap();
+    assert!(!w.playing, "the replay pauses behind the question");
+    let turn = w.turn;
+    assert!(matches!(
+        app.world().resource::<Dialog>().0,
+        Some(Ask::TakeCommand(_))
+    ));
+    for _ in 0..10 {
+        app.update();
+    }
+    assert_eq!(shown_turn(&app), turn);
 }

@@ -404,6 +404,7 @@ fn spawn_hud(mut commands: Commands, fonts: Res<Fonts>, session: Option<Res<Sess
                                 ..default()
                             },
                             BackgroundColor(cell_colour(&kinds)),
+                            super::theme::ButtonColour(cell_colour(&kinds)),
                         ));
                         let mut tt = format!("Turn {t}");
                         if !tip.is_empty() {
@@ -1008,6 +1009,10 @@ fn act(
             out.write(Command::Seek(t));
         }
         ButtonAction::TakeCommand => {
+            // The replay stops where it is: command is taken at the turn the question shows.
+            if s.watching.as_ref().is_some_and(|w| w.playing) {
+                out.write(Command::PlayPause);
+            }
             let sides = s.game.scenario().sides.len();
             // By default the first side to a human, the rest to the AI.
             let control = (0..sides)

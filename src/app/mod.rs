@@ -123,23 +123,45 @@ pub fn redraw_when_needed(app: &mut App) {
 
 /// While something moves by itself (the viewer playing, counters gliding, the "how often"
 /// games running), the screen updates every frame; otherwise only on input.
+/// Frames drawn continuously at the start and after a change of screen.
+const SETTLE_FRAMES: u32 = 60;
+
 pub fn keep_awake(
     session: Option<Res<session::Session>>,
     glides: Query<(), With<counters::Gliding>>,
     how_often: Option<Res<end::HowOften>>,
+    screen: Option<Res<State<screens::Screen>>>,
+    mut settle: Local<Option<u32>>,
     mut settings: ResMut<bevy::winit::WinitSettings>,
 ) {
-    let busy = session
-        .as_deref()
-        .is_some_and(|s| s.watching.as_ref().is_some_and(|w| w.playing))
+    // A few frames drawn in full at the start and after every change of screen: the window's
+    // first picture (an X server need not send an expose event) and the new screen's layout.
+    if settle.is_none() || screen.is_some_and(|s| s.is_changed()) {
+        *settle = Some(SETTLE_FRAMES);
+    }
+    let settling = settle.is_some_and(|n| n > 0);
+    if let Some(n) = settle.as_mut() {
+        *n = n.saturating_sub(1);
+    }
+    let busy = settling
+        || session
+            .as_deref()
+            .is_some_and(|s| s.watching.as_ref().is_some_and(|w| w.playing))
         || !glides.is_empty()
         || how_often.is_some_and(|h| h.running());
-    let want = if busy {
-        bevy::winit::UpdateMode::Continuous
+    // Both modes: a window without the focus (behind another, or under a window manager that
+    // never gives it) still plays its replay.
+    let rest = bevy::winit::WinitSettings::desktop_app();
+    let (focused, unfocused) = if busy {
+        (
+            bevy::winit::UpdateMode::Continuous,
+            bevy::winit::UpdateMode::Continuous,
+        )
     } else {
-        bevy::winit::WinitSettings::desktop_app().focused_mode
+        (rest.focused_mode, rest.unfocused_mode)
     };
-    if settings.focused_mode != want {
-        settings.focused_mode = want;
+    if settings.focused_mode != focused || settings.unfocused_mode != unfocused {
+        settings.focused_mode = focused;
+        settings.unfocused_mode = unfocused;
     }
 }

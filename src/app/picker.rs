@@ -112,10 +112,13 @@ fn spawn(
         .scenario
         .min(catalog.scenarios.len().saturating_sub(1));
     reset_control(&catalog, &mut choice);
+    // The picture and its height on screen: rows of hexes are 0.866 of a column apart, as the
+    // red box's placement assumes.
+    let height = |f: &Frontier| SMALL_MAP_PX * f.map.rows as f32 / f.map.cols.max(1) as f32 * 0.866;
     let small_map = match frontier_map {
-        Some(f) => Some(f.image.clone()),
+        Some(f) => Some((f.image.clone(), height(&f))),
         None => frontier(&mut images).map(|f| {
-            let img = f.image.clone();
+            let img = (f.image.clone(), height(&f));
             commands.insert_resource(f);
             img
         }),
@@ -202,7 +205,7 @@ fn spawn(
                             },
                             words(&fonts, "", 13.0),
                         ));
-                        if let Some(img) = &small_map {
+                        if let Some((img, map_height)) = &small_map {
                             top.spawn(Node {
                                 flex_direction: FlexDirection::Column,
                                 ..default()
@@ -212,6 +215,7 @@ fn spawn(
                                     ImageNode::new(img.clone()),
                                     Node {
                                         width: Val::Px(SMALL_MAP_PX),
+                                        height: Val::Px(*map_height),
                                         ..default()
                                     },
                                 ))

@@ -112,8 +112,9 @@ fn update(
     let g = &s.game;
     let from = seen.log_len.min(g.log().len());
     let report = battle_report(g, from);
-    // New battles open the report by themselves.
-    if s.is_changed() && !report.is_empty() && !seen.open {
+    // New battles open the report by themselves in play; a viewer shows each turn's battles
+    // in its log instead (the report would cover the map at every step).
+    if s.is_changed() && !report.is_empty() && !seen.open && s.watching.is_none() {
         seen.open = true;
     }
     for (mut t, mut v) in &mut battles {

@@ -245,6 +245,7 @@ fn drive(
     mut out: MessageWriter<Command>,
     mut exit: MessageWriter<AppExit>,
     session: Option<ResMut<super::session::Session>>,
+    choice: Option<ResMut<super::picker::PickerChoice>>,
     time: Res<Time>,
 ) {
     plan.frames += 1;
@@ -283,7 +284,14 @@ fn drive(
                     seed: 7,
                 });
             }
-            Screen::Picker => next.set(Screen::Picker),
+            Screen::Picker => {
+                // The picker opens on the scenario asked for.
+                if let Some(mut choice) = choice {
+                    choice.scenario = plan.scenario;
+                    choice.control.clear();
+                }
+                next.set(Screen::Picker);
+            }
             Screen::Play | Screen::End if plan.watch => {
                 out.write(Command::Start {
                     scenario: plan.scenario,

@@ -208,14 +208,22 @@ pub fn dim_words(fonts: &Fonts, s: &str, size: f32) -> impl Bundle {
     )
 }
 
+/// A button's own colour (a timeline cell's mark), kept under the hover highlight.
+#[derive(Component, Clone, Copy)]
+pub struct ButtonColour(pub Color);
+
 fn hover_colour(
-    mut q: Query<(&Interaction, &mut BackgroundColor), (Changed<Interaction>, With<Button>)>,
+    mut q: Query<
+        (&Interaction, &mut BackgroundColor, Option<&ButtonColour>),
+        (Changed<Interaction>, With<Button>),
+    >,
 ) {
-    for (i, mut bg) in &mut q {
-        bg.0 = if *i == Interaction::None {
-            BUTTON
-        } else {
-            BUTTON_HOT
+    for (i, mut bg, own) in &mut q {
+        bg.0 = match (i, own) {
+            (Interaction::None, Some(c)) => c.0,
+            (Interaction::None, None) => BUTTON,
+            (_, Some(c)) => c.0.lighter(0.15),
+            (_, None) => BUTTON_HOT,
         };
     }
 }
@@ -234,15 +242,34 @@ fn show_tooltip(
         .iter()
         .find(|(i, _)| **i == Interaction::Hovered)
         .map(|(_, t)| t.0.clone());
-    let cursor = windows
-        .single()
-        .ok()
+    let window = windows.single().ok();
+    let cursor = window
         .and_then(|w| w.cursor_position())
         .map(|p| p / scale.0.max(0.1));
+    let size = window.map_or(Vec2::new(1280.0, 800.0), |w| {
+        Vec2::new(w.width(), w.height()) / scale.0.max(0.1)
+    });
+    // Beside the cursor, on the side with room: left of it in the right half of the window,
+    // above it in the lower half, so a tip never runs off the screen.
+    let place = |node: &mut Node, at: Vec2| {
+        if at.x > size.x / 2.0 {
+            node.left = Val::Auto;
+            node.right = Val::Px(size.x - at.x + 8.0);
+        } else {
+            node.right = Val::Auto;
+            node.left = Val::Px(at.x + 14.0);
+        }
+        if at.y > size.y / 2.0 {
+            node.top = Val::Auto;
+            node.bottom = Val::Px(size.y - at.y + 8.0);
+        } else {
+            node.bottom = Val::Auto;
+            node.top = Val::Px(at.y + 16.0);
+        }
+    };
     match (tip, cursor, shown.single_mut()) {
         (Some(t), Some(at), Ok((_, mut node, children))) => {
-            node.left = Val::Px(at.x + 14.0);
-            node.top = Val::Px(at.y + 16.0);
+            place(&mut node, at);
             if let Some(c) = children.first()
                 && let Ok(mut text) = texts.get_mut(*c)
                 && text.0 != t
@@ -252,17 +279,17 @@ fn show_tooltip(
         }
         (Some(t), Some(at), Err(_)) => {
             let Some(fonts) = fonts else { return };
+            let mut node = Node {
+                position_type: PositionType::Absolute,
+                max_width: Val::Px(360.0),
+                padding: UiRect::all(Val::Px(6.0)),
+                ..default()
+            };
+            place(&mut node, at);
             commands
                 .spawn((
                     TooltipBox,
-                    Node {
-                        position_type: PositionType::Absolute,
-                        left: Val::Px(at.x + 14.0),
-                        top: Val::Px(at.y + 16.0),
-                        max_width: Val::Px(360.0),
-                        padding: UiRect::all(Val::Px(6.0)),
-                        ..default()
-                    },
+                    node,
                     BackgroundColor(Color::srgba(0.05, 0.04, 0.03, 0.95)),
                     GlobalZIndex(100),
                 ))
