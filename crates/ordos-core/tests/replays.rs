@@ -113,3 +113,46 @@ fn different_seeds_give_different_games() {
         .collect();
     assert!(hashes.len() > 1);
 }
+
+/// A record cut short, emptied, reordered or edited is refused for what it is (#19), each
+/// with its own error — never "verified".
+#[test]
+fn a_cut_empty_reordered_or_edited_record_is_refused_for_what_it_is() {
+    let s = haoshuichuan();
+    let (_, whole) = historical(&s, 7);
+    assert!(whole.complete && whole.turns.len() > 4);
+    assert_eq!(whole.verify(&s).unwrap(), whole.turns.len());
+
+    // Cut: the last turns taken away, the record still saying it runs to the end (and
+    // re-sealed, as an editor who knew the format would).
+    let mut cut = whole.clone();
+    cut.turns.truncate(3);
+    cut.seal(true);
+    assert!(matches!(cut.verify(&s), Err(ReplayError::Unfinished(3))));
+    // Honest about it (a game in progress): it verifies, as far as it goes.
+    cut.seal(false);
+    assert_eq!(cut.verify(&s).unwrap(), 3);
+
+    // Empty: no turns, said to be complete.
+    let mut empty = whole.clone();
+    empty.turns.clear();
+    empty.seal(true);
+    assert!(matches!(empty.verify(&s), Err(ReplayError::Unfinished(0))));
+
+    // Reordered: two turns swapped.
+    let mut swapped = whole.clone();
+    swapped.turns.swap(1, 2);
+    assert!(matches!(
+        swapped.verify(&s),
+        Err(ReplayError::TurnOutOfSequence {
+            expected: 2,
+            found: 3
+        })
+    ));
+
+    // Edited where the game does not notice (the seal no longer matches): refused as edited.
+    let mut edited = whole.clone();
+    edited.seed = whole.seed; // the same game...
+    edited.complete = false; // ...but a field of the file changed without re-sealing
+    assert!(matches!(edited.verify(&s), Err(ReplayError::Edited)));
+}

@@ -118,7 +118,7 @@ impl Historical {
     /// What the army's standing order of the accounts asks of it today, before the rules
     /// are asked: an order, nothing, or a goal it has no way to reach.
     fn plan(game: &Game, army: &Army, standing: &StandingOrder) -> Plan {
-        use Plan::{Give, NoWay, Nothing};
+        use Plan::{Give, NoWay, Nothing, Refused};
         let id = army.id;
         let give = |o: Option<Order>| o.map_or(Nothing, Give);
         let march_to = |hex: crate::hex::Hex, forced: bool| {
@@ -220,6 +220,19 @@ impl Historical {
                         place: p.id,
                     },
                 ),
+                // Never had any (not cut already: that order was carried out).
+                Some(p)
+                    if game
+                        .scenario()
+                        .places
+                        .iter()
+                        .any(|d| d.id == p.key && !d.water) =>
+                {
+                    Refused(format!(
+                        "`{}` has no wells or spring to cut (its water: false)",
+                        game.place_name(p.id)
+                    ))
+                }
                 _ => Nothing,
             },
             StandingOrder::BuildFort if !army.building_fort => Give(Order::BuildFort { army: id }),
@@ -230,7 +243,16 @@ impl Historical {
             StandingOrder::Levy if game.place_at(army.hex).is_some_and(|p| p.levy_men > 0) => {
                 Give(Order::Levy { army: id })
             }
-            StandingOrder::Levy => Nothing,
+            // Levied already (the place has no more men to give), or never at a place to
+            // levy from: the second is an order that cannot be carried out, and says so.
+            StandingOrder::Levy => match game.place_at(army.hex) {
+                Some(_) => Nothing,
+                None => Refused(format!(
+                    "`{}` is not in a town or camp at {}: men are levied in a place of its side",
+                    game.army_name(army.id),
+                    army.hex
+                )),
+            },
             StandingOrder::Scorch
             | StandingOrder::BreachDike
             | StandingOrder::BuildFort
@@ -258,7 +280,10 @@ impl Historical {
                     return Nothing;
                 };
                 if !t.is_active() {
-                    return Nothing;
+                    return Refused(format!(
+                        "`{}`, to be given grain, is no longer in the field",
+                        game.army_name(t.id)
+                    ));
                 }
                 if army.hex.distance(t.hex) <= 1 {
                     // Once: what it can spare goes, and it has nothing more to give.
@@ -356,6 +381,7 @@ impl Historical {
             Plan::NoWay(hex) => {
                 format!("no way to {hex}: every road there is barred or impassable")
             }
+            Plan::Refused(why) => why,
         };
         if self.noted.insert((army.id, index)) {
             self.refusals.push(Refusal {
@@ -374,6 +400,9 @@ enum Plan {
     Give(Order),
     Nothing,
     NoWay(crate::hex::Hex),
+    /// An order that cannot be carried out, for this reason (reported like a refusal of the
+    /// rules: in `sim`'s report, and by `validate` at the order's line).
+    Refused(String),
 }
 
 impl Controller for Historical {
