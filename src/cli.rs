@@ -215,6 +215,17 @@ fn side_flags(args: &[String]) -> Vec<String> {
     out
 }
 
+/// Output piped into a reader that stops early (`ordos map X --json | head -c 600`) ends the
+/// command quietly, as it ends `cat` or `grep`, instead of a panic in `println!`.
+fn quiet_on_closed_pipe() {
+    #[cfg(unix)]
+    // SAFETY: restores the default disposition of SIGPIPE before any thread is started or
+    // any output is written; no handler is installed.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
 pub fn run(args: &[String]) -> ExitCode {
     // `ordos FILE.ron`: a replay opened in the viewer (a file manager's "open with").
     if let [one] = args
@@ -230,6 +241,9 @@ pub fn run(args: &[String]) -> ExitCode {
         Ok(c) => c,
         Err(e) => return clap_failure(e),
     };
+    if !matches!(cli.command, Command::Screenshot(_) | Command::View(_)) {
+        quiet_on_closed_pipe();
+    }
     let result = match cli.command {
         Command::List => list(),
         Command::Validate(a) => validate(&a),
@@ -563,7 +577,7 @@ fn analyze(a: &AnalyzeArgs) -> Result<(), Failure> {
     let an = &summary.analysis;
     let games = a.runs * if summary.vs.is_some() { 2 } else { 1 };
     println!(
-        "{}: {} games in {:.1} s ({:.0} a second on {} threads)",
+        "{}: {} games in {:.1} s ({:.1} a second on {} threads)",
         an.title,
         games,
         secs,

@@ -601,3 +601,22 @@ fn analyze_vs_plays_the_same_seeds_with_one_side_changed() {
         assert!(stderr(&o).contains(words), "{args:?}: {}", stderr(&o));
     }
 }
+
+#[test]
+fn output_into_a_pipe_closed_early_ends_quietly() {
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_ordos"))
+        .args(["map", "five-armies-1081", "--json"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The reader goes away before the output comes (as `head -c 600` does once it has its
+    // bytes): loading the scenario takes far longer than this, so the writes meet a closed pipe.
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+    assert_ne!(out.status.code(), Some(101), "{err}");
+}

@@ -31,6 +31,9 @@ struct Plan {
     /// from it).
     watch: bool,
     sides: usize,
+    /// Hex coordinates written on the map (`--grid`); true once they are.
+    grid: bool,
+    grid_drawn: bool,
 }
 
 /// Frames to let the map and its textures load before the picture is taken.
@@ -69,6 +72,12 @@ pub struct ScreenshotArgs {
     /// With region:ordos: the hex size in km
     #[arg(long, value_name = "K", value_parser = parse_hex_km)]
     pub hex_km: Option<u32>,
+    /// Write every hex's coordinates (column,row, as the scenario format gives them) on the map
+    #[arg(long)]
+    pub grid: bool,
+    /// Replace FILE.png if it exists (a regular file only)
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -204,6 +213,10 @@ pub fn run(a: ScreenshotArgs) -> ExitCode {
         ShotOverlay::Zoc => Overlay::Zoc,
         ShotOverlay::Forage => Overlay::Forage,
     };
+    if let Err(e) = crate::files::check_writable(&out, a.force) {
+        eprintln!("{e}");
+        return ExitCode::from(1);
+    }
     let _ = std::fs::remove_file(&out);
     App::new()
         .add_plugins(super::default_plugins("Ordos — screenshot", a.size, true))
@@ -221,9 +234,11 @@ pub fn run(a: ScreenshotArgs) -> ExitCode {
             frame_secs: Vec::new(),
             watch,
             sides,
+            grid: a.grid,
+            grid_drawn: false,
         })
         .insert_resource(overlay)
-        .add_systems(Update, drive)
+        .add_systems(Update, (drive, draw_grid))
         .run();
     if out.is_file() {
         println!("wrote {}", out.display());
@@ -234,6 +249,34 @@ pub fn run(a: ScreenshotArgs) -> ExitCode {
             out.display()
         );
         ExitCode::from(1)
+    }
+}
+
+/// `--grid`: each hex's column,row written on it, small, over the terrain and under the
+/// counters, for a modder placing places and armies.
+fn draw_grid(
+    mut commands: Commands,
+    mut plan: ResMut<Plan>,
+    geo: Option<Res<super::map_view::MapGeometry>>,
+    fonts: Option<Res<super::theme::Fonts>>,
+) {
+    if !plan.grid || plan.grid_drawn {
+        return;
+    }
+    let (Some(geo), Some(fonts)) = (geo, fonts) else {
+        return;
+    };
+    plan.grid_drawn = true;
+    for row in 0..geo.size.y as i32 {
+        for col in 0..geo.size.x as i32 {
+            let at = geo.world(ordos_core::hex::Hex::new(col, row));
+            commands.spawn((
+                Text2d::new(format!("{col},{row}")),
+                fonts.text(9.0),
+                TextColor(Color::srgba(0.1, 0.08, 0.05, 0.9)),
+                Transform::from_translation(at.extend(4.0)),
+            ));
+        }
     }
 }
 
