@@ -110,7 +110,7 @@ fn spawn(
             &fonts,
             &format!(
                 "{winner}. {} · points: {}",
-                outcome.map_or("", |o| o.reason.as_str()),
+                outcome.map_or(String::new(), |o| capitalised(&o.reason)),
                 score.join(", ")
             ),
             16.0,
@@ -118,6 +118,9 @@ fn spawn(
         p.spawn(Node {
             column_gap: Val::Px(16.0),
             max_width: Val::Px(1240.0),
+            // The title above and the buttons below always stay on screen.
+            max_height: Val::Percent(78.0),
+            overflow: Overflow::clip(),
             ..default()
         })
         .with_children(|row| {
@@ -200,11 +203,22 @@ fn spawn(
     });
 }
 
+/// A sentence's first letter made a capital ("the scenario ended…" after "Xia wins.").
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
+}
+
 /// One row per army: its name and side, men at the start and now, what became of it, and the
 /// causes it lost most men to.
 fn army_table(c: &mut ChildSpawnerCommands, fonts: &Fonts, g: &Game) {
+    // Fixed cells in rows of a fixed height: a long line of losses is clipped, never allowed
+    // to push the table (and the screen) past the window.
     let cell = |w: f32| Node {
         width: Val::Px(w),
+        flex_shrink: 0.0,
+        overflow: Overflow::clip(),
         ..default()
     };
     for a in g
@@ -229,6 +243,9 @@ fn army_table(c: &mut ChildSpawnerCommands, fonts: &Fonts, g: &Game) {
         let colour = side_colour(g.scenario(), usize::from(a.side.0));
         c.spawn(Node {
             column_gap: Val::Px(6.0),
+            height: Val::Px(16.0),
+            flex_shrink: 0.0,
+            overflow: Overflow::clip(),
             ..default()
         })
         .with_children(|r| {
