@@ -336,7 +336,11 @@ fn validate(a: &ValidateArgs) -> Result<(), Failure> {
         match ordos_core::load::load_path(p) {
             Ok(s) => {
                 // The warnings that need a game: the history played through once.
-                let text = std::fs::read_to_string(p).ok();
+                // Read again for the lines of the warnings, with the same checks and cap as
+                // the first read (the file may have been swapped for something else since).
+                let text = read_regular(p, ordos_core::load::read::MAX_SCENARIO_BYTES)
+                    .ok()
+                    .and_then(|b| String::from_utf8(b).ok());
                 let mut warnings = s.warnings.clone();
                 warnings.extend(ordos_core::play::lint::lint(&s, &shown, text.as_deref()));
                 warnings.sort_by_key(|w| (w.line, w.col));

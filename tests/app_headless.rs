@@ -1038,3 +1038,22 @@ fn taking_command_stops_the_replay_where_the_question_was_asked() {
     }
     assert_eq!(shown_turn(&app), turn);
 }
+
+#[test]
+fn a_save_naming_the_wrong_number_of_controllers_is_refused_and_the_game_kept() {
+    let mut app = app();
+    start(&mut app, vec![Control::Human, Control::Human]);
+    let dir = app.world().resource::<SaveDir>().clone();
+    std::fs::create_dir_all(&dir.0).unwrap();
+    let mut saved = app.world().resource::<Session>().saved();
+    saved.control.push("ai".into());
+    let bad = dir.0.join("three-sides.save.ron");
+    std::fs::write(&bad, ron::to_string(&saved).unwrap()).unwrap();
+    let before = app.world().resource::<Session>().game.state_hash();
+    app.world_mut().write_message(Command::Load(bad.clone()));
+    app.update();
+    let s = app.world().resource::<Session>();
+    assert!(s.message.contains("three-sides.save.ron"), "{}", s.message);
+    assert!(s.message.contains("3 controller(s)"), "{}", s.message);
+    assert_eq!(s.game.state_hash(), before);
+}

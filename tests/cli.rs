@@ -620,3 +620,84 @@ fn output_into_a_pipe_closed_early_ends_quietly() {
     assert!(!err.contains("panicked"), "{err}");
     assert_ne!(out.status.code(), Some(101), "{err}");
 }
+
+/// Waits for a command at most `secs`, killing it if it is still running (a read that blocks
+/// on a FIFO would never end).
+fn ordos_within(args: &[&str], secs: u64) -> Option<Output> {
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_ordos"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = std::time::Instant::now();
+    while start.elapsed() < std::time::Duration::from_secs(secs) {
+        if child.try_wait().unwrap().is_some() {
+            return Some(child.wait_with_output().unwrap());
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    None
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_given_as_a_scenario_or_a_replay_is_refused_without_blocking() {
+    let dir = scratch("fifo");
+    let fifo = dir.join("pipe.ron");
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("no mkfifo here: skipped");
+        return;
+    }
+    let f = fifo.display().to_string();
+    for args in [
+        vec!["validate", f.as_str()],
+        vec!["sim", f.as_str()],
+        vec!["replay", f.as_str(), "--verify"],
+        vec!["view", f.as_str()],
+    ] {
+        let o = ordos_within(&args, 20).unwrap_or_else(|| panic!("{args:?} blocked on the FIFO"));
+        // validate reports on stdout (file:line:col: message), the others on stderr.
+        let said = stdout(&o) + &stderr(&o);
+        assert_eq!(o.status.code(), Some(1), "{args:?}: {said}");
+        assert!(said.contains("pipe.ron"), "{args:?}: {said}");
+    }
+}
+
+#[test]
+fn outputs_that_would_overwrite_each_other_are_refused_before_anything_is_written() {
+    let dir = scratch("same-out");
+    let file = dir.join("out.ron");
+    let f = file.display().to_string();
+    // One file for both the replay and the events.
+    let o = ordos(&["sim", "haoshuichuan-1041", "--record", &f, "--events", &f]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("same file"), "{}", stderr(&o));
+    assert!(!file.exists(), "nothing written");
+    // With --runs, run 8's replay is out-8.ron: an events file of that name is refused.
+    let base = dir.join("run.ron").display().to_string();
+    let clash = dir.join("run-8.ron").display().to_string();
+    let o = ordos(&[
+        "sim",
+        "haoshuichuan-1041",
+        "--seed",
+        "7",
+        "--runs",
+        "2",
+        "--record",
+        &base,
+        "--events",
+        &clash,
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("same file"), "{}", stderr(&o));
+    assert!(
+        std::fs::read_dir(&dir).unwrap().next().is_none(),
+        "nothing written"
+    );
+}
