@@ -197,6 +197,20 @@ fn err<E: std::fmt::Display>(e: E) -> String {
     e.to_string()
 }
 
+/// The legend of a chart's labelled series, in the chart's corner.
+fn legend<'a, DB: DrawingBackend + 'a, CT: plotters::coord::CoordTranslate>(
+    chart: &mut ChartContext<'a, DB, CT>,
+    size: u32,
+) -> Result<(), String> {
+    chart
+        .configure_series_labels()
+        .label_font((FONT, size))
+        .background_style(WHITE.mix(0.8))
+        .border_style(BLACK)
+        .draw()
+        .map_err(err)
+}
+
 type Area<DB> = DrawingArea<DB, plotters::coord::Shift>;
 
 fn draw<DB: DrawingBackend>(root: &Area<DB>, name: &str, s: &Summary) -> Result<(), String> {
@@ -277,13 +291,7 @@ fn winners_chart<DB: DrawingBackend>(root: &Area<DB>, s: &Summary) -> Result<(),
             }))
             .map_err(err)?;
     }
-    chart
-        .configure_series_labels()
-        .label_font((FONT, 14))
-        .background_style(WHITE.mix(0.8))
-        .border_style(BLACK)
-        .draw()
-        .map_err(err)?;
+    legend(&mut chart, 14)?;
     Ok(())
 }
 
@@ -344,13 +352,7 @@ fn men_chart<DB: DrawingBackend>(root: &Area<DB>, s: &Summary) -> Result<(), Str
             .label(format!("{} ({})", side.name, side.controller))
             .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 16, y)], c.stroke_width(2)));
     }
-    chart
-        .configure_series_labels()
-        .label_font((FONT, 14))
-        .background_style(WHITE.mix(0.8))
-        .border_style(BLACK)
-        .draw()
-        .map_err(err)?;
+    legend(&mut chart, 14)?;
     Ok(())
 }
 
@@ -410,13 +412,7 @@ fn losses_chart<DB: DrawingBackend>(root: &Area<DB>, a: &Analysis) -> Result<(),
             .label(side.name.clone())
             .legend(move |(x, y)| Rectangle::new([(x, y - 5), (x + 12, y + 5)], c.filled()));
     }
-    chart
-        .configure_series_labels()
-        .label_font((FONT, 14))
-        .background_style(WHITE.mix(0.8))
-        .border_style(BLACK)
-        .draw()
-        .map_err(err)?;
+    legend(&mut chart, 14)?;
     Ok(())
 }
 
@@ -468,13 +464,7 @@ fn places_chart<DB: DrawingBackend>(root: &Area<DB>, a: &Analysis) -> Result<(),
             .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 16, y)], c.stroke_width(2)));
     }
     if drawn > 0 {
-        chart
-            .configure_series_labels()
-            .label_font((FONT, 13))
-            .background_style(WHITE.mix(0.8))
-            .border_style(BLACK)
-            .draw()
-            .map_err(err)?;
+        legend(&mut chart, 13)?;
     } else {
         root.draw(&Text::new(
             "No place changed hands in any game.",

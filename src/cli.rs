@@ -52,16 +52,9 @@ pub enum Command {
     Analyze(AnalyzeArgs),
 }
 
+/// Who plays each side (`sim` and `analyze`); a side not named plays its historical orders.
 #[derive(Args, Debug)]
-pub struct AnalyzeArgs {
-    /// An id from `ordos list`, or a path to a scenario file
-    pub scenario: Option<String>,
-    /// Games to play
-    #[arg(long, value_name = "N", default_value_t = 1000, value_parser = clap::value_parser!(u64).range(1..=1_000_000))]
-    pub runs: u64,
-    /// The seed of the first game; game k uses seed S+k, as `ordos sim --runs` does
-    #[arg(long, value_name = "S", default_value_t = 1)]
-    pub seed: u64,
+pub struct ControllerFlags {
     /// Controller of the Song side: historical | ai | ai-easy | greedy | idle
     #[arg(long, value_name = "C")]
     pub song: Option<ControllerKind>,
@@ -74,6 +67,20 @@ pub struct AnalyzeArgs {
     /// Controller of any other side: --side ID=C (also written --ID C)
     #[arg(long = "side", value_name = "ID=C")]
     pub sides: Vec<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct AnalyzeArgs {
+    /// An id from `ordos list`, or a path to a scenario file
+    pub scenario: Option<String>,
+    /// Games to play
+    #[arg(long, value_name = "N", default_value_t = 1000, value_parser = clap::value_parser!(u64).range(1..=1_000_000))]
+    pub runs: u64,
+    /// The seed of the first game; game k uses seed S+k, as `ordos sim --runs` does
+    #[arg(long, value_name = "S", default_value_t = 1)]
+    pub seed: u64,
+    #[command(flatten)]
+    pub controllers: ControllerFlags,
     /// Play the same seeds again with one side's controller changed, and compare
     #[arg(long, value_name = "SIDE=C")]
     pub vs: Option<String>,
@@ -122,18 +129,8 @@ pub struct SimArgs {
     /// Games to play
     #[arg(long, value_name = "K", default_value_t = 1, value_parser = clap::value_parser!(u64).range(1..=100_000))]
     pub runs: u64,
-    /// Controller of the Song side: historical | ai | ai-easy | greedy | idle
-    #[arg(long, value_name = "C")]
-    pub song: Option<ControllerKind>,
-    /// Controller of the Xia side
-    #[arg(long, value_name = "C")]
-    pub xia: Option<ControllerKind>,
-    /// Controller of the Liao side (where a scenario has one)
-    #[arg(long, value_name = "C")]
-    pub liao: Option<ControllerKind>,
-    /// Controller of any other side: --side ID=C (also written --ID C)
-    #[arg(long = "side", value_name = "ID=C")]
-    pub sides: Vec<String>,
+    #[command(flatten)]
+    pub controllers: ControllerFlags,
     /// One JSON object per run, one per line
     #[arg(long)]
     pub json: bool,
@@ -421,24 +418,20 @@ fn record_path(base: &Path, seed: u64, runs: u64) -> PathBuf {
 }
 
 /// The controller each side of the scenario gets: the flags, else historical.
-fn controllers_for(a: &SimArgs, setup: &Setup) -> Result<Vec<ControllerKind>, Failure> {
-    controllers_named([a.song, a.xia, a.liao], &a.sides, setup)
-}
-
 /// The controllers of --song, --xia, --liao and --side ID=C, each side historical if not
 /// named.
-fn controllers_named(
-    [song, xia, liao]: [Option<ControllerKind>; 3],
-    sides: &[String],
-    setup: &Setup,
-) -> Result<Vec<ControllerKind>, Failure> {
+fn controllers_for(flags: &ControllerFlags, setup: &Setup) -> Result<Vec<ControllerKind>, Failure> {
     let mut named: Vec<(String, ControllerKind)> = Vec::new();
-    for (id, c) in [("song", song), ("xia", xia), ("liao", liao)] {
+    for (id, c) in [
+        ("song", flags.song),
+        ("xia", flags.xia),
+        ("liao", flags.liao),
+    ] {
         if let Some(c) = c {
             named.push((id.into(), c));
         }
     }
-    for s in sides {
+    for s in &flags.sides {
         let (id, c) = s
             .split_once('=')
             .ok_or_else(|| Failure::usage(format!("--side {s}: expected ID=CONTROLLER")))?;
@@ -482,7 +475,7 @@ fn sim(a: SimArgs) -> Result<(), Failure> {
     };
     let catalog = crate::paths::catalog();
     let setup = find_scenario(&catalog, name)?;
-    let kinds = controllers_for(&a, &setup)?;
+    let kinds = controllers_for(&a.controllers, &setup)?;
     let records: Vec<PathBuf> = a
         .record
         .iter()
@@ -539,7 +532,7 @@ fn analyze(a: &AnalyzeArgs) -> Result<(), Failure> {
     };
     let catalog = crate::paths::catalog();
     let setup = find_scenario(&catalog, name)?;
-    let kinds = controllers_named([a.song, a.xia, a.liao], &a.sides, &setup)?;
+    let kinds = controllers_for(&a.controllers, &setup)?;
     let vs = match &a.vs {
         None => None,
         Some(v) => {

@@ -63,13 +63,7 @@ fn spawn(
         .map_or("Neither side wins".to_string(), |w| {
             format!("{} wins", sc.sides[usize::from(w.0)].name)
         });
-    let points = ordos_core::points_by_side(g);
-    let score: Vec<String> = sc
-        .sides
-        .iter()
-        .zip(&points)
-        .map(|(side, p)| format!("{} {p}", side.name))
-        .collect();
+    let score = ordos_core::play::report::score_line(g);
     // Each condition, and the day it was met: a condition scores once, when it is met, and
     // stays scored (a place taken mid-game counts for the taker even if it is lost again;
     // "Hold" is judged on its day, or the last).
@@ -111,7 +105,7 @@ fn spawn(
             &format!(
                 "{winner}. {} · points: {}",
                 outcome.map_or(String::new(), |o| capitalised(&o.reason)),
-                score.join(", ")
+                score
             ),
             16.0,
         ));

@@ -14,7 +14,6 @@ use super::session::{Command, Control, Session};
 use super::theme::{ALARM, BUTTON, ButtonAction, Fonts, INK, PAPER, Tooltip, button_with, words};
 use bevy::prelude::*;
 use ordos_core::model::state::{ArmyId, SupplyStatus};
-use ordos_core::play::kinds::ControllerKind;
 use ordos_core::play::report::{
     condition_status, condition_words, describe_event, men_short as thousands, weather_word,
 };
@@ -700,16 +699,9 @@ pub fn hint(s: &Session) -> String {
 /// What can be won, and where each condition stands now.
 pub fn objectives(g: &Game) -> String {
     let sc = g.scenario();
-    let points = ordos_core::points_by_side(g);
-    let score: Vec<String> = sc
-        .sides
-        .iter()
-        .zip(&points)
-        .map(|(side, p)| format!("{} {p}", side.name))
-        .collect();
     let mut out = format!(
         "To win (points so far: {}) — ends {}\n",
-        score.join(", "),
+        ordos_core::play::report::score_line(g),
         sc.end
     );
     for (i, v) in sc.victory.iter().enumerate() {
@@ -1013,17 +1005,7 @@ fn act(
             if s.watching.as_ref().is_some_and(|w| w.playing) {
                 out.write(Command::PlayPause);
             }
-            let sides = s.game.scenario().sides.len();
-            // By default the first side to a human, the rest to the AI.
-            let control = (0..sides)
-                .map(|i| {
-                    if i == 0 {
-                        Control::Human
-                    } else {
-                        Control::Computer(ControllerKind::Ai(ordos_core::play::ai::Level::Normal))
-                    }
-                })
-                .collect();
+            let control = Control::first_human(s.game.scenario().sides.len());
             dialog.0 = Some(Ask::TakeCommand(control));
         }
         ButtonAction::CycleTakeControl(i) => {

@@ -13,7 +13,6 @@ use bevy::asset::RenderAssetUsages;
 use bevy::prelude::*;
 use bevy::render::render_resource::{Extent3d, TextureDimension, TextureFormat};
 use ordos_core::load::geo::{GeneratedMap, Window as GeoWindow};
-use ordos_core::play::kinds::ControllerKind;
 use ordos_core::play::report::condition_words;
 
 /// The picker's choices.
@@ -297,16 +296,7 @@ fn reset_control(catalog: &Catalog, choice: &mut PickerChoice) {
         .get(choice.scenario)
         .map_or(0, |s| s.scenario.sides.len());
     if choice.control.len() != n {
-        // The first side is a human, the rest are played by the AI.
-        choice.control = (0..n)
-            .map(|i| {
-                if i == 0 {
-                    Control::Human
-                } else {
-                    Control::Computer(ControllerKind::Ai(ordos_core::play::ai::Level::Normal))
-                }
-            })
-            .collect();
+        choice.control = Control::first_human(n);
     }
 }
 

@@ -25,6 +25,19 @@ pub enum Control {
 }
 
 impl Control {
+    /// The default: the first side to a human, the rest to the AI.
+    pub fn first_human(sides: usize) -> Vec<Control> {
+        (0..sides)
+            .map(|i| {
+                if i == 0 {
+                    Control::Human
+                } else {
+                    Control::Computer(ControllerKind::Ai(ordos_core::play::ai::Level::Normal))
+                }
+            })
+            .collect()
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Control::Human => "Human",

@@ -10,19 +10,6 @@ use crate::model::state::{ArmyId, ArmyState, Cause, Losses, SideId};
 use crate::play::sim::summarize;
 use std::collections::BTreeMap;
 
-/// A number of men with thousands separated: `12,300`.
-pub fn thousands(n: u32) -> String {
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
 /// A number of men, short, for a counter or a log line: `850`, `4.2k`, `30k`.
 pub fn men_short(men: u32) -> String {
     if men >= 10_000 {
@@ -614,7 +601,24 @@ fn thousands_u64(n: u64) -> String {
     out
 }
 
+/// A number of men with thousands separated: `12,300`.
+pub fn thousands(n: u32) -> String {
+    thousands_u64(u64::from(n))
+}
+
 /// Where a victory condition stands now: met, or how it stands ("Zhenrong held by Song").
+/// Each side's points so far, by name: "Northern Song 1, Western Xia 3".
+pub fn score_line(g: &Game) -> String {
+    let points = crate::rules::victory::points_by_side(g);
+    g.scenario()
+        .sides
+        .iter()
+        .zip(&points)
+        .map(|(side, p)| format!("{} {p}", side.name))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 pub fn condition_status(g: &Game, i: usize) -> String {
     use crate::load::scenario::Condition;
     let Some(v) = g.scenario().victory.get(i) else {
