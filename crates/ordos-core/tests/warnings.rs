@@ -17,6 +17,7 @@ const EXPECTED: &[(&str, &str)] = &[
     ("unwalled-stores-near-enemy", "walls: 0"),
     ("order-refused", "army: \"xu-xi\", order: Levy"),
     ("objective-out-of-reach", "Take(place: \"xiazhou\""),
+    ("unused-legend", "legend: {'l'"),
 ];
 
 #[test]
