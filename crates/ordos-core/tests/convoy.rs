@@ -44,3 +44,30 @@ fn the_convoys_arrival_or_capture_decides_the_game() {
     eprintln!("delivered {delivered}, taken {taken} of 20");
     assert!(delivered > 0 && taken > 0, "both outcomes happen");
 }
+
+/// The AI values a supply goal (#13): given the Song side of the convoy scenario against an
+/// enemy that stands still, it brings the grain into the town rather than keeping the convoy
+/// at home.
+#[test]
+fn the_ai_delivers_the_convoy_when_nothing_stops_it() {
+    let setup =
+        load_path(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/convoy.ron"))
+            .unwrap_or_else(|e| panic!("{e}"));
+    let mut delivered = 0;
+    let mut reasons = Vec::new();
+    for seed in 1..=10 {
+        let mut g = Game::new(setup.clone(), seed);
+        let mut c = vec![
+            make(ControllerKind::Ai(ordos_core::play::ai::Level::Normal)),
+            make(ControllerKind::Idle),
+        ];
+        play(&mut g, &mut c);
+        let reason = g.state().over.clone().map(|o| o.reason).unwrap_or_default();
+        delivered += u32::from(reason == "The convoy's grain is in the town's granary");
+        reasons.push(reason);
+    }
+    assert!(
+        delivered >= 8,
+        "delivered in {delivered} of 10: {reasons:?}"
+    );
+}
