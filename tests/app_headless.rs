@@ -1057,3 +1057,50 @@ fn a_save_naming_the_wrong_number_of_controllers_is_refused_and_the_game_kept() 
     assert!(s.message.contains("3 controller(s)"), "{}", s.message);
     assert_eq!(s.game.state_hash(), before);
 }
+
+#[test]
+fn a_scenario_that_stops_validating_is_listed_with_its_located_errors() {
+    let dir = std::env::temp_dir().join(format!("ordos-broken-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let src =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/haoshuichuan-1041.ron");
+    let file = dir.join("haoshuichuan-1041.ron");
+    let text = std::fs::read_to_string(&src).unwrap();
+    std::fs::write(&file, &text).unwrap();
+    let folders = vec![ordos_core::load::catalog::Folder {
+        path: dir.clone(),
+        origin: ordos_core::load::catalog::Origin::User,
+    }];
+    let mut app = App::new();
+    app.add_plugins((MinimalPlugins, StatesPlugin, LogicPlugins))
+        .insert_resource(Catalog::of_folders(folders))
+        .insert_resource(SaveDir(dir.join("saves")))
+        .insert_resource(bevy::time::TimeUpdateStrategy::ManualDuration(
+            std::time::Duration::from_millis(700),
+        ));
+    app.update();
+    assert_eq!(app.world().resource::<Catalog>().scenarios.len(), 1);
+    // The modder saves a mistake: an unknown side on one army.
+    let broken = text.replacen("side: \"song\"", "side: \"jin\"", 1);
+    let line = broken.lines().position(|l| l.contains("\"jin\"")).unwrap() + 1;
+    std::fs::write(&file, broken).unwrap();
+    // The folders are looked at every 2 s of game time (a frame counts at most 0.25 s).
+    for _ in 0..12 {
+        app.update();
+    }
+    let catalog = app.world().resource::<Catalog>();
+    assert!(
+        catalog.scenarios.is_empty(),
+        "the broken file is not offered"
+    );
+    let problem = catalog
+        .problems
+        .iter()
+        .find(|p| p.contains("haoshuichuan-1041.ron"))
+        .unwrap_or_else(|| panic!("not listed: {:?}", catalog.problems));
+    assert!(
+        problem.contains(&format!(":{line}:")) && problem.contains("jin"),
+        "{problem}"
+    );
+}
