@@ -328,3 +328,50 @@ fn twenty_million_men_report_their_totals_exactly() {
     assert_eq!(g.side_totals(g.side_id("song").unwrap()).0, 10_000_000);
     assert_eq!(g.side_totals(g.side_id("xia").unwrap()).0, 10_000_000);
 }
+
+/// Maps past their caps (#19) are refused at the map's field, before a hex is built: a
+/// hand-drawn map wider than 2,000 columns or of more than 400,000 hexes, and a region at a
+/// hex size that would give more than 400,000.
+#[test]
+fn maps_past_their_caps_are_refused_at_the_map() {
+    let small = include_str!("../../../tests/fixtures/small.ron");
+    let rows_at = small.find("rows: [").unwrap();
+    let rows_end = rows_at + small[rows_at..].find(']').unwrap() + 1;
+    let with_rows = |width: usize, height: usize| {
+        let row = format!("\"{}\",", "l".repeat(width));
+        let rows: Vec<&str> = std::iter::repeat_n(row.as_str(), height).collect();
+        format!(
+            "{}rows: [{}]{}",
+            &small[..rows_at],
+            rows.join(""),
+            &small[rows_end..]
+        )
+    };
+    for (w, h, what) in [(2001, 3, "2001×3"), (1000, 401, "1000×401")] {
+        let t = with_rows(w, h);
+        let e = load_str("big.ron", &t).expect_err(what).to_string();
+        assert!(
+            e.contains("hand-drawn map") && e.contains(what),
+            "{what}: {e}"
+        );
+        let line = small[..rows_at].lines().count();
+        assert!(
+            e.contains(&format!("big.ron:{line}:")),
+            "{what}: located at the rows: {e}"
+        );
+    }
+    // The whole frontier at 200 m a hex: far more than 400,000 hexes.
+    let region = small[..rows_at].replace(
+        "hex_m: 5000,",
+        "hex_m: 200,\n        region: Some((geography: \"ordos\", south: 35.0, west: 100.0, north: 41.5, east: 111.5)),",
+    );
+    let after_rows = small[rows_end..].trim_start_matches(',');
+    let t = format!("{region}{after_rows}").replace(
+        "legend: {'l': \"loess-hills\", 'v': \"river-valley\", 'Y': \"yellow-river\"},",
+        "",
+    );
+    let e = load_str("region.ron", &t)
+        .expect_err("too many hexes")
+        .to_string();
+    assert!(e.contains("400,000"), "{e}");
+}
