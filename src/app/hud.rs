@@ -284,6 +284,10 @@ fn spawn_hud(mut commands: Commands, fonts: Res<Fonts>, session: Option<Res<Sess
                 left: Val::Px(0.0),
                 top: Val::Px(34.0),
                 width: Val::Px(340.0),
+                // A campaign of twenty conditions (the five armies) would run under the log:
+                // the panel stops above it, the hint first so it is never the part cut off.
+                max_height: Val::Percent(62.0),
+                overflow: Overflow::clip(),
                 padding: UiRect::all(Val::Px(8.0)),
                 flex_direction: FlexDirection::Column,
                 row_gap: Val::Px(6.0),
@@ -292,8 +296,8 @@ fn spawn_hud(mut commands: Commands, fonts: Res<Fonts>, session: Option<Res<Sess
             BackgroundColor(PAPER),
         ))
         .with_children(|p| {
-            p.spawn((Objectives, text(&fonts, "", 12.5)));
             p.spawn((HintText, Text::new(""), fonts.text(13.0), TextColor(ALARM)));
+            p.spawn((Objectives, text(&fonts, "", 12.5)));
         });
     // The log, above the viewer's bar when there is one.
     commands
