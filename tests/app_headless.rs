@@ -688,9 +688,10 @@ fn a_click_on_a_hex_held_by_a_friendly_army_marches_there() {
     );
 }
 
-#[test]
-fn a_scenario_edited_on_disk_is_reloaded_and_the_game_offers_a_restart() {
-    let dir = std::env::temp_dir().join(format!("ordos-hot-{}", std::process::id()));
+/// The game over a mod folder of its own holding a copy of Haoshuichuan (its folders looked at
+/// as time passes): the app, the copy's path and its text.
+fn mod_folder_app(name: &str) -> (App, std::path::PathBuf, String) {
+    let dir = std::env::temp_dir().join(format!("ordos-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     let src =
@@ -710,6 +711,12 @@ fn a_scenario_edited_on_disk_is_reloaded_and_the_game_offers_a_restart() {
             std::time::Duration::from_millis(700),
         ));
     app.update();
+    (app, file, text)
+}
+
+#[test]
+fn a_scenario_edited_on_disk_is_reloaded_and_the_game_offers_a_restart() {
+    let (mut app, file, text) = mod_folder_app("hot");
     start(&mut app, vec![Control::Human, Control::Human]);
     let title = app
         .world()
@@ -1060,26 +1067,7 @@ fn a_save_naming_the_wrong_number_of_controllers_is_refused_and_the_game_kept() 
 
 #[test]
 fn a_scenario_that_stops_validating_is_listed_with_its_located_errors() {
-    let dir = std::env::temp_dir().join(format!("ordos-broken-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    let src =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/haoshuichuan-1041.ron");
-    let file = dir.join("haoshuichuan-1041.ron");
-    let text = std::fs::read_to_string(&src).unwrap();
-    std::fs::write(&file, &text).unwrap();
-    let folders = vec![ordos_core::load::catalog::Folder {
-        path: dir.clone(),
-        origin: ordos_core::load::catalog::Origin::User,
-    }];
-    let mut app = App::new();
-    app.add_plugins((MinimalPlugins, StatesPlugin, LogicPlugins))
-        .insert_resource(Catalog::of_folders(folders))
-        .insert_resource(SaveDir(dir.join("saves")))
-        .insert_resource(bevy::time::TimeUpdateStrategy::ManualDuration(
-            std::time::Duration::from_millis(700),
-        ));
-    app.update();
+    let (mut app, file, text) = mod_folder_app("broken");
     assert_eq!(app.world().resource::<Catalog>().scenarios.len(), 1);
     // The modder saves a mistake: an unknown side on one army.
     let broken = text.replacen("side: \"song\"", "side: \"jin\"", 1);
