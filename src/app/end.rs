@@ -13,7 +13,7 @@ use super::theme::{
 use bevy::prelude::*;
 use ordos_core::Game;
 use ordos_core::model::state::{ArmyState, Cause};
-use ordos_core::play::kinds::{ControllerKind, make};
+use ordos_core::play::kinds::ControllerKind;
 use ordos_core::play::report::{condition_words, describe_event, men_short};
 use std::sync::{Arc, Mutex};
 
@@ -394,16 +394,9 @@ fn start_how_often(s: &Session, out: Arc<Mutex<Option<String>>>) {
         let sides = setup.scenario.sides.len();
         let mut wins = vec![0u64; sides + 1];
         for seed in 1..=HOW_OFTEN_GAMES {
-            let mut g = Game::new(setup.clone(), seed);
-            let mut c: Vec<_> = kinds.iter().map(|k| make(*k)).collect();
-            ordos_core::play::sim::play(&mut g, &mut c);
-            let w = g
-                .state()
-                .over
-                .as_ref()
-                .and_then(|o| o.winner)
-                .map_or(sides, |w| usize::from(w.0));
-            wins[w] += 1;
+            // The same games as `ordos analyze` plays with these seeds.
+            let w = ordos_core::play::analyze::play_one(&setup, &kinds, seed).winner;
+            wins[w.unwrap_or(sides)] += 1;
         }
         let mut parts: Vec<String> = (0..sides)
             .map(|i| {

@@ -59,24 +59,20 @@ fn read_text(file: &Path, what: &str) -> Result<String, String> {
 
 /// Reads a save file (not yet re-played).
 pub fn read_save(file: &Path) -> Result<SavedGame, String> {
-    let text = read_text(file, "save")?;
-    ron::from_str(&text).map_err(|e| {
-        format!(
-            "{}:{}:{}: {} (is this an Ordos save?)",
-            file.display(),
-            e.span.start.line,
-            e.span.start.col,
-            e.code
-        )
-    })
+    read_ron(file, "save")
 }
 
 /// Reads a replay file (not yet re-played).
 pub fn read_replay(file: &Path) -> Result<Replay, String> {
-    let text = read_text(file, "replay")?;
+    read_ron(file, "replay")
+}
+
+/// A save or replay (`what`) parsed from its file; an error names the file, line and column.
+fn read_ron<T: serde::de::DeserializeOwned>(file: &Path, what: &str) -> Result<T, String> {
+    let text = read_text(file, what)?;
     ron::from_str(&text).map_err(|e| {
         format!(
-            "{}:{}:{}: {} (is this an Ordos replay?)",
+            "{}:{}:{}: {} (is this an Ordos {what}?)",
             file.display(),
             e.span.start.line,
             e.span.start.col,

@@ -193,23 +193,7 @@ impl Game {
     pub fn truncate_to_turn(&self, army: &Army, path: &[Hex], forced: bool) -> Vec<Hex> {
         let budget = self.budget_m(army, forced);
         let b = Barriers::march(self, army);
-        let mut used = 0u32;
-        let mut out = Vec::new();
-        for &h in path {
-            let Ok(c) = self.step_cost_m(army, h) else {
-                break;
-            };
-            let Some(i) = self.map().index(h) else { break };
-            if used.saturating_add(c) > budget || b.enter(i, h).is_err() {
-                break;
-            }
-            used += c;
-            out.push(h);
-            if b.pass(i, h).is_err() {
-                break;
-            }
-        }
-        out
+        search::prefix_within(self, &b, budget, path)
     }
 }
 

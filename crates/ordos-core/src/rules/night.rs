@@ -15,7 +15,7 @@ use crate::model::state::{Army, ArmyId, ArmyState, Cause};
 use crate::order::OrderError;
 use crate::rules::combat::{self, Engagement};
 use crate::rules::march::{self, Ambush};
-use crate::rules::search::{self, Barriers, Mobility};
+use crate::rules::search::{self, Barriers};
 
 impl Game {
     /// How far an army can march by night this turn, in li: half its ordinary allowance.
@@ -50,24 +50,7 @@ impl Game {
     pub fn truncate_to_night(&self, army: &Army, path: &[Hex]) -> Vec<Hex> {
         let budget = self.night_allowance_li(army).saturating_mul(LI_M);
         let b = Barriers::night(self, army);
-        let mobility = Mobility::of(army);
-        let mut used = 0u32;
-        let mut out = Vec::new();
-        for &h in path {
-            let Ok(c) = search::step_cost_m(self, mobility, h) else {
-                break;
-            };
-            let Some(i) = self.map().index(h) else { break };
-            if used.saturating_add(c) > budget || b.enter(i, h).is_err() {
-                break;
-            }
-            used += c;
-            out.push(h);
-            if b.pass(i, h).is_err() {
-                break;
-            }
-        }
-        out
+        search::prefix_within(self, &b, budget, path)
     }
 }
 

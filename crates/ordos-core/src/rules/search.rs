@@ -297,6 +297,28 @@ pub fn inward(g: &Game, b: &Barriers, sources: &[usize], budget: u32) -> Field {
 
 /// Walks a given path under the march rules: its cost in metres, or the first reason it
 /// cannot be marched. (The search above finds only paths this accepts.)
+/// The longest prefix of `path` that fits in `budget` metres under these barriers: the march
+/// of a day (`truncate_to_turn`) or of a night (`truncate_to_night`).
+pub fn prefix_within(g: &Game, b: &Barriers, budget: u32, path: &[Hex]) -> Vec<Hex> {
+    let mut used = 0u32;
+    let mut out = Vec::new();
+    for &h in path {
+        let Ok(c) = step_cost_m(g, b.mobility, h) else {
+            break;
+        };
+        let Some(i) = g.map().index(h) else { break };
+        if used.saturating_add(c) > budget || b.enter(i, h).is_err() {
+            break;
+        }
+        used += c;
+        out.push(h);
+        if b.pass(i, h).is_err() {
+            break;
+        }
+    }
+    out
+}
+
 pub fn walk(g: &Game, b: &Barriers, from: Hex, path: &[Hex]) -> Result<u32, OrderError> {
     let map = g.map();
     let mut at = from;
