@@ -1092,3 +1092,18 @@ fn a_scenario_that_stops_validating_is_listed_with_its_located_errors() {
         "{problem}"
     );
 }
+
+#[test]
+fn the_viewers_summary_speaks_of_the_games_end_from_any_turn() {
+    let mut app = ui_app();
+    let (file, _) = recorded_game(&app, 23);
+    watch(&mut app, &file);
+    assert_eq!(shown_turn(&app), 0);
+    press(&mut app, ButtonAction::ShowEnd);
+    app.update();
+    assert_eq!(screen(&app), Screen::End);
+    let all = texts(&mut app).join("\n");
+    // Not the game at turn 0 (nobody has won yet, nothing is met), but as the replay ends.
+    assert!(all.contains("Western Xia wins."), "{all}");
+    assert!(all.contains("— met on "), "{all}");
+}

@@ -55,7 +55,8 @@ fn spawn(
 ) {
     *how = HowOften::default();
     let Some(s) = session else { return };
-    let g = &s.game;
+    let end = ended(&s);
+    let g = &end;
     let sc = g.scenario();
     let outcome = g.state().over.as_ref();
     let winner = outcome
@@ -371,6 +372,15 @@ fn press(
     }
 }
 
+/// The game the end screen speaks of: the game in hand, or, when a replay is being watched
+/// from any turn, the game as the replay ends.
+fn ended(s: &Session) -> std::borrow::Cow<'_, Game> {
+    match &s.watching {
+        Some(w) => std::borrow::Cow::Owned(w.timeline.at(w.timeline.turns())),
+        None => std::borrow::Cow::Borrowed(&s.game),
+    }
+}
+
 /// Plays the scenario again and again on a worker thread, with the session's controllers (the
 /// AI standing in for human sides), and writes how often each side won.
 fn start_how_often(s: &Session, out: Arc<Mutex<Option<String>>>) {
@@ -383,8 +393,7 @@ fn start_how_often(s: &Session, out: Arc<Mutex<Option<String>>>) {
             Control::Computer(k) => *k,
         })
         .collect();
-    let this = s
-        .game
+    let this = ended(s)
         .state()
         .over
         .as_ref()
