@@ -302,11 +302,7 @@ impl Game {
     }
     /// Active armies on a hex, in id order.
     pub fn armies_at(&self, h: Hex) -> impl Iterator<Item = &Army> {
-        self.model
-            .state()
-            .armies
-            .iter()
-            .filter(move |a| a.is_active() && a.hex == h)
+        self.model.armies_at(h)
     }
     /// Enemy armies of `side` on a hex that `side` can see.
     pub fn visible_enemy_at(&self, side: SideId, h: Hex) -> bool {

@@ -178,3 +178,55 @@ pub fn summarize(game: &Game) -> Summary {
         refused_orders: Vec::new(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::play_turn;
+    use crate::Game;
+    use crate::load::load_path;
+    use crate::play::kinds::{ControllerKind, make};
+    use crate::play::replay::Replay;
+
+    /// Whole games with the AI on both sides (it asks for stacks all through the turn, between
+    /// the events that move armies): `Model::apply` checks after every event that the hex index
+    /// it keeps up to date equals one built afresh (the `cfg(test)` assertion there).
+    #[test]
+    fn the_hex_index_stays_true_through_whole_games() {
+        for name in ["haoshuichuan-1041", "yongle-1082", "lanzhou-1083"] {
+            let path = format!("{}/../../scenarios/{name}.ron", env!("CARGO_MANIFEST_DIR"));
+            let setup = load_path(std::path::Path::new(&path)).unwrap();
+            for (seed, kind) in [
+                (1, ControllerKind::Ai(crate::play::ai::Level::Normal)),
+                (2, ControllerKind::Historical),
+            ] {
+                let mut g = Game::new(setup.clone(), seed);
+                let mut c: Vec<_> = setup.scenario.sides.iter().map(|_| make(kind)).collect();
+                let mut r = Replay::new(&setup, seed);
+                let mut moves = 0;
+                while !g.is_over() {
+                    let before: Vec<_> = g.state().armies.iter().map(|a| a.hex).collect();
+                    play_turn(&mut g, &mut c, &mut r);
+                    moves += g
+                        .state()
+                        .armies
+                        .iter()
+                        .zip(&before)
+                        .filter(|(a, h)| a.hex != **h)
+                        .count();
+                    for a in &g.state().armies {
+                        let by_scan: Vec<_> = g
+                            .state()
+                            .armies
+                            .iter()
+                            .filter(|x| x.is_active() && x.hex == a.hex)
+                            .map(|x| x.id)
+                            .collect();
+                        let by_index: Vec<_> = g.armies_at(a.hex).map(|x| x.id).collect();
+                        assert_eq!(by_index, by_scan, "{name} turn {}", g.state().turn);
+                    }
+                }
+                assert!(moves > 0, "{name}: no army moved");
+            }
+        }
+    }
+}
