@@ -125,6 +125,9 @@ struct View<'g> {
     /// Whether enemy strength it cannot see outweighs its own: it then fights only near its
     /// walls (the Song generals were warned of Tangut feints and ambushes in 1041).
     wary: bool,
+    /// Men of its own active armies that are not routed, by hex (sorted): the strength near
+    /// an enemy read off a few hexes instead of a walk over every army.
+    own_men: Vec<(Hex, u64)>,
 }
 
 impl<'g> View<'g> {
@@ -147,7 +150,23 @@ impl<'g> View<'g> {
             plunder: 0,
             zone: game.supply_zone(side),
             wary: false,
+            own_men: Vec::new(),
         };
+        for x in game
+            .state()
+            .armies
+            .iter()
+            .filter(|x| x.side == side && x.is_active() && x.state != ArmyState::Routed)
+        {
+            v.own_men.push((x.hex, u64::from(x.men.total())));
+        }
+        v.own_men.sort_unstable();
+        v.own_men.dedup_by(|x, kept| {
+            if x.0 == kept.0 {
+                kept.1 += x.1;
+            }
+            x.0 == kept.0
+        });
         // The order of battle is in the briefing, as a player reads it: it knows which enemy
         // armies it cannot see and how many men they set out with, not where they are.
         let unseen: u64 = game
@@ -271,13 +290,13 @@ impl<'g> View<'g> {
         // Many against few in the field: with twice the enemy's men close by, the armies strike
         // one after another and wear it down, even where one alone might be thrown back.
         let g = self.game;
-        let ours: u64 = g
-            .state()
-            .armies
-            .iter()
-            .filter(|x| x.side == self.side && x.is_active() && x.state != ArmyState::Routed)
-            .filter(|x| x.hex.distance(e.hex) <= 2)
-            .map(|x| u64::from(x.men.total()))
+        let ours: u64 = within_two(e.hex)
+            .filter_map(|h| {
+                self.own_men
+                    .binary_search_by_key(&h, |x| x.0)
+                    .ok()
+                    .map(|i| self.own_men[i].1)
+            })
             .sum::<u64>()
             .max(u64::from(a.men.total()));
         let theirs: u64 = self
@@ -835,18 +854,11 @@ impl<'g> View<'g> {
             }
         }
 
-        // Enemy armies it can beat.
+        // Enemy armies it can beat. (The cheap tests first: the odds are worked out only for
+        // the enemies within four days' march, so a thousand armies cost no more than a few.)
         for e in &self.enemies {
-            if g.place_at(e.hex).is_some() || self.worth_attacking(a, e).is_none() {
+            if g.place_at(e.hex).is_some() {
                 continue;
-            }
-            let mut value: u64 = 40;
-            value += self.destroy.iter().find(|d| d.0 == e.id).map_or(0, |d| d.1);
-            if e.state == ArmyState::Routed {
-                value += 40;
-            }
-            if mounted && e.porters > 0 {
-                value += 40; // light horse goes for the grain column
             }
             let near = e
                 .hex
@@ -858,11 +870,22 @@ impl<'g> View<'g> {
             let Some(days) = self.days_to(a, field, n) else {
                 continue;
             };
-            if days > 4 || !self.can_make(a, field, n, days, back) {
+            if days > 4
+                || self.worth_attacking(a, e).is_none()
+                || !self.can_make(a, field, n, days, back)
+            {
                 continue;
             }
             if self.wary && !self.near_own_walls(e.hex, 3) {
                 continue;
+            }
+            let mut value: u64 = 40;
+            value += self.destroy.iter().find(|d| d.0 == e.id).map_or(0, |d| d.1);
+            if e.state == ArmyState::Routed {
+                value += 40;
+            }
+            if mounted && e.porters > 0 {
+                value += 40; // light horse goes for the grain column
             }
             consider(value, n, Goal::Pursue(e.state == ArmyState::Routed), days);
         }
@@ -959,6 +982,17 @@ impl<'g> View<'g> {
         let goal_in_zone = self.game.map().index(goal).is_some_and(|i| self.zone[i]);
         goal_in_zone || food >= 2 * u64::from(days) + back + self.t.reserve_days
     }
+}
+
+/// The hexes within two of `h` (itself among them), each once.
+fn within_two(h: Hex) -> impl Iterator<Item = Hex> {
+    let mut v: Vec<Hex> = std::iter::once(h)
+        .chain(h.neighbours())
+        .chain(h.neighbours().into_iter().flat_map(|n| n.neighbours()))
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v.into_iter()
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -1059,5 +1093,30 @@ impl Controller for Greedy {
             }
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::within_two;
+    use crate::hex::Hex;
+
+    #[test]
+    fn within_two_is_every_hex_at_most_two_away() {
+        for centre in [
+            Hex::new(0, 0),
+            Hex::new(5, 7),
+            Hex::new(6, 8),
+            Hex::new(-3, 2),
+        ] {
+            let got: Vec<Hex> = within_two(centre).collect();
+            let mut want: Vec<Hex> = (-4..=4)
+                .flat_map(|dc| (-4..=4).map(move |dr| Hex::new(centre.col + dc, centre.row + dr)))
+                .filter(|h| h.distance(centre) <= 2)
+                .collect();
+            want.sort_unstable();
+            assert_eq!(got, want, "around {centre:?}");
+            assert_eq!(got.len(), 19);
+        }
     }
 }

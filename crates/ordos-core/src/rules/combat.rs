@@ -52,6 +52,8 @@ struct Sides {
     a: u64,
     d: u64,
     factors: BattleFactors,
+    /// The defending stack (`Game::defending_stack`), found once for every face of the die.
+    stack: Vec<ArmyId>,
 }
 
 const PPM: u64 = 1_000_000;
@@ -193,9 +195,9 @@ fn arm_value(g: &Game, army: &Army, arm: Arm, attacking: bool, at: Hex) -> u64 {
 
 /// The morale of a defending stack, weighted by men: the steady hold the line with the
 /// shaken, and a broken army that has fled into walls does not give them up by itself.
-fn stack_morale(g: &Game, def: &Army) -> u32 {
+fn stack_morale(g: &Game, stack: &[ArmyId], def: &Army) -> u32 {
     let (mut men, mut weighted) = (0u64, 0u64);
-    for id in g.defending_stack(def) {
+    for &id in stack {
         let x = g.army(id);
         men += u64::from(x.men.total());
         weighted += u64::from(x.men.total()) * u64::from(x.morale);
@@ -243,10 +245,10 @@ fn strengths(g: &Game, att: &Army, def: &Army, e: Engagement) -> Sides {
         }
     };
     let walled = walls_of(g, def) > 0 && !e.sortie;
-    let mut d: u64 = g
-        .defending_stack(def)
-        .into_iter()
-        .map(|id| g.army(id))
+    let stack = g.defending_stack(def);
+    let mut d: u64 = stack
+        .iter()
+        .map(|&id| g.army(id))
         .map(|x| base_strength(g, x, false, at) * if walled { 100 } else { fortified(x) } / 100)
         .sum();
     d = d * u64::from(g.terrain_at(at).map_or(100, |t| t.defense_pct)) / 100;
@@ -327,6 +329,7 @@ fn strengths(g: &Game, att: &Army, def: &Army, e: Engagement) -> Sides {
         a: a.max(1),
         d: d.max(1),
         factors: f,
+        stack,
     }
 }
 
@@ -343,15 +346,15 @@ fn face(g: &Game, att: &Army, def: &Army, s: &Sides, e: Engagement, face: usize)
     // Losses grow with the square of the enemy's share: lopsided fights are massacres.
     let def_ppm = (base * 4 * share_a / PPM * share_a / PPM).min(PPM / 2);
     let att_ppm = (base * 4 * (PPM - share_a) / PPM * (PPM - share_a) / PPM).min(PPM / 2);
-    let defender_loss: u32 = g
-        .defending_stack(def)
-        .into_iter()
-        .map(|id| (u64::from(g.army(id).men.total()) * def_ppm / PPM) as u32)
+    let defender_loss: u32 = s
+        .stack
+        .iter()
+        .map(|&id| (u64::from(g.army(id).men.total()) * def_ppm / PPM) as u32)
         .sum();
     let attacker_loss = (u64::from(att.men.total()) * att_ppm / PPM) as u32;
     let drop = |ppm: u64| (ppm / 10_000) as u32 * c.morale_per_loss_pct;
     let surprise_hit = if e.surprise { c.surprise_morale } else { 0 };
-    let def_morale = stack_morale(g, def).saturating_sub(drop(def_ppm) + surprise_hit);
+    let def_morale = stack_morale(g, &s.stack, def).saturating_sub(drop(def_ppm) + surprise_hit);
     let att_morale = att.morale.saturating_sub(drop(att_ppm));
     let walls = s.factors.walls > 0;
     let result = if def_ppm >= att_ppm {
@@ -404,7 +407,7 @@ pub(crate) fn battle(g: &mut Game, attacker: ArmyId, defender: ArmyId, e: Engage
     let s = strengths(g, &att, &def, e);
     let die = g.roll(g.rules().combat.luck_pct.len().max(1) as u32);
     let o = face(g, &att, &def, &s, e, die as usize);
-    let stack = g.defending_stack(&def);
+    let stack = s.stack;
     let c = &g.rules().combat;
     let surprise_hit = if e.surprise { c.surprise_morale } else { 0 };
     let drop = (o.defender_loss_ppm / 10_000) * c.morale_per_loss_pct + surprise_hit;
