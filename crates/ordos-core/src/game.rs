@@ -31,6 +31,11 @@ pub struct Game {
     /// (floods, the river's ice), kept up to date as events change them (`emit`), so that
     /// every search reads a table instead of working the costs out again.
     move_costs: Arc<MoveCosts>,
+    /// Each side's supply lines as last traced (`rules::supply::daily`): what they were traced
+    /// from (an exact list of everything they depend on) and, for every hex, the source it
+    /// draws on (`usize::MAX` for none). Derived from the state, never part of it: traced again
+    /// whenever what they depend on differs, and dropped when the costs of the ground change.
+    supply_lines: Vec<Option<(Vec<u64>, Vec<usize>)>>,
 }
 
 /// How a column moves over country.
@@ -63,6 +68,9 @@ impl Mobility {
 pub struct MoveCosts {
     frozen: bool,
     by_mobility: [Vec<u32>; 3],
+    /// The cheapest hex to enter anywhere on the map, for each mobility (`u32::MAX` if none):
+    /// a bound no march can beat per hex, for the searches' estimate of the way left.
+    cheapest: [u32; 3],
 }
 
 impl MoveCosts {
@@ -73,14 +81,26 @@ impl MoveCosts {
                 .map(|i| g.hex_cost(m, map.hex_at(i)).unwrap_or(u32::MAX))
                 .collect()
         };
+        let by_mobility = [
+            costs(Mobility::Foot),
+            costs(Mobility::Mixed),
+            costs(Mobility::Horse),
+        ];
+        let cheapest = |t: &[u32]| t.iter().copied().min().unwrap_or(u32::MAX);
         MoveCosts {
             frozen: g.river_frozen(),
-            by_mobility: [
-                costs(Mobility::Foot),
-                costs(Mobility::Mixed),
-                costs(Mobility::Horse),
+            cheapest: [
+                cheapest(&by_mobility[0]),
+                cheapest(&by_mobility[1]),
+                cheapest(&by_mobility[2]),
             ],
+            by_mobility,
         }
+    }
+
+    /// The cheapest hex to enter for one mobility (`u32::MAX` where none can be entered).
+    pub fn cheapest(&self, m: Mobility) -> u32 {
+        self.cheapest[m as usize]
     }
 
     /// The table for one mobility, by hex index.
@@ -107,7 +127,9 @@ impl Game {
             move_costs: Arc::new(MoveCosts {
                 frozen: false,
                 by_mobility: [Vec::new(), Vec::new(), Vec::new()],
+                cheapest: [u32::MAX; 3],
             }),
+            supply_lines: Vec::new(),
         };
         g.move_costs = Arc::new(MoveCosts::of(&g));
         g
@@ -420,6 +442,28 @@ impl Game {
         }
     }
 
+    /// A side's supply lines as last traced, if they were traced from `signature`.
+    pub(crate) fn supply_lines(&self, side: SideId, signature: &[u64]) -> Option<&[usize]> {
+        match self.supply_lines.get(usize::from(side.0)) {
+            Some(Some((s, sources))) if s == signature => Some(sources),
+            _ => None,
+        }
+    }
+
+    /// Keeps a side's supply lines, traced from `signature`.
+    pub(crate) fn keep_supply_lines(
+        &mut self,
+        side: SideId,
+        signature: Vec<u64>,
+        sources: Vec<usize>,
+    ) {
+        let i = usize::from(side.0);
+        if self.supply_lines.len() <= i {
+            self.supply_lines.resize(i + 1, None);
+        }
+        self.supply_lines[i] = Some((signature, sources));
+    }
+
     /// Applies an event to the state and logs it: the only way the state changes.
     pub(crate) fn emit(&mut self, e: Event) {
         self.model.apply(&e);
@@ -433,6 +477,7 @@ impl Game {
         };
         if stale {
             self.move_costs = Arc::new(MoveCosts::of(self));
+            self.supply_lines.clear();
         }
         let s = self.model.state();
         self.log.push((s.turn, s.date, e));

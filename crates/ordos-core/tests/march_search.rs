@@ -40,7 +40,8 @@ fn agree_everywhere(g: &Game, what: &str) -> usize {
                 }
                 let path = g.find_path(army, h);
                 let at = format!("{what}: {} to {h} (forced {forced})", g.army_name(army.id));
-                // The AI's field and the path search are one search.
+                // The AI's field and the path search are one search (the path search looks
+                // towards its goal first, A*, and must find the same way, ties and all).
                 assert_eq!(field.path(g, h), path, "{at}: field and path differ");
                 let cost = path.as_ref().map(|p| {
                     p.iter()

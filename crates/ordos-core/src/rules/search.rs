@@ -208,29 +208,66 @@ pub fn outward(g: &Game, b: &Barriers, start: Hex, budget: u32, stop_at: Option<
 
 /// `outward`, stopping once the nearest of `targets` and every other target as near are
 /// settled (their ways are final then). No targets: the whole map within `budget`.
+///
+/// With targets the search looks first where they lie (A*): a hex is taken in the order of its
+/// metres from the start plus a bound on the metres still to go — hexes to the nearest target
+/// times the cheapest hex on the map, which no way can beat, so each hex's metres are final
+/// when it is taken, as in Dijkstra's order. It goes on until every hex whose bound is no more
+/// than the nearest target's metres is taken: those are all the hexes any cheapest way to a
+/// target can pass, so each way, and its tie-break (the lower hex index before), is the one the
+/// whole search would find — only fewer hexes far off the way are looked at.
 pub fn outward_until(g: &Game, b: &Barriers, start: Hex, budget: u32, targets: &[usize]) -> Field {
     let map = g.map();
     let mut f = Field::new(map.len(), false);
     let Some(s) = map.index(start) else {
         return f;
     };
+    let per_hex = if targets.is_empty() {
+        0
+    } else {
+        g.move_costs().cheapest(b.mobility)
+    };
+    let target_hexes: Vec<Hex> = targets
+        .iter()
+        .filter(|&&t| t < map.len())
+        .map(|&t| map.hex_at(t))
+        .collect();
+    // The bound on the metres from hex `i` to the nearest target (0 without targets).
+    let to_go = |i: usize| -> u64 {
+        if per_hex == 0 || target_hexes.is_empty() {
+            return 0;
+        }
+        let h = map.hex_at(i);
+        let hexes = target_hexes
+            .iter()
+            .map(|t| t.distance(h))
+            .min()
+            .unwrap_or(0);
+        // (Capped at a u32: a smaller bound is still one no way beats.)
+        (u64::from(hexes) * u64::from(per_hex)).min(u64::from(u32::MAX))
+    };
     f.dist[s] = 0;
-    // (distance, hex) packed into one u64, ordered as the pair is: ties to the lower hex.
-    let key = |d: u32, i: usize| Reverse((u64::from(d) << 32) | i as u64);
+    // (estimate, hex) packed into one u64, ordered as the pair is: ties to the lower hex. The
+    // estimate is two u32s added (under 2^33), above a hex index of 20 bits (maps have at most
+    // 400,000 hexes).
+    const HEX_BITS: u32 = 20;
+    const _: () = assert!(crate::load::MAX_HEXES < 1 << HEX_BITS);
+    let key = |e: u64, i: usize| Reverse((e << HEX_BITS) | i as u64);
     let mut heap = BinaryHeap::new();
-    heap.push(key(0, s));
-    // The distance of the nearest target settled so far.
+    heap.push(key(to_go(s), s));
+    // The metres of the nearest target settled so far.
     let mut nearest: Option<u32> = None;
     while let Some(Reverse(k)) = heap.pop() {
-        let (d, i) = ((k >> 32) as u32, (k & 0xffff_ffff) as usize);
-        if d > f.dist[i] {
-            continue;
-        }
-        if nearest.is_some_and(|n| d > n) {
+        let (e, i) = (k >> HEX_BITS, (k & ((1 << HEX_BITS) - 1)) as usize);
+        if nearest.is_some_and(|n| e > u64::from(n)) {
             break;
         }
+        let d = f.dist[i];
+        if e > u64::from(d) + to_go(i) {
+            continue;
+        }
         if targets.contains(&i) {
-            nearest = Some(d);
+            nearest = Some(nearest.map_or(d, |n| n.min(d)));
             continue;
         }
         if i != s && !b.passes(i) {
@@ -243,7 +280,7 @@ pub fn outward_until(g: &Game, b: &Barriers, start: Hex, budget: u32, targets: &
             if nd <= budget && (nd < f.dist[j] || (nd == f.dist[j] && (i as u32) < f.prev[j])) {
                 f.dist[j] = nd;
                 f.prev[j] = i as u32;
-                heap.push(key(nd, j));
+                heap.push(key(u64::from(nd) + to_go(j), j));
             }
         }
     }
