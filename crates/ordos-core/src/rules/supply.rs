@@ -265,51 +265,64 @@ impl Game {
 
 /// One day of supply for every army on the map.
 ///
-/// Each side's supply lines are traced once and traced again only when something they depend
-/// on changes in the course of the day (stores run out, an army is destroyed or rallies): the
-/// same answer as tracing them for every army, for a fraction of the work.
+/// Each side's supply lines are traced again only when something they depend on has changed
+/// since they were last traced — on an earlier day, or earlier today (stores run out, an enemy
+/// army moves, is destroyed or rallies): the same answer as tracing them for every army, for a
+/// fraction of the work.
 pub(crate) fn daily(g: &mut Game) {
-    let mut traced: Vec<Option<(u64, search::Field)>> = vec![None; g.scenario().sides.len()];
     for i in 0..g.state().armies.len() {
         if !g.state().armies[i].is_active() {
             continue;
         }
         let side = g.state().armies[i].side;
         let sig = lines_signature(g, side);
-        let slot = &mut traced[usize::from(side.0)];
-        if slot.as_ref().is_none_or(|(s, _)| *s != sig) {
-            *slot = Some((sig, g.supply_field(side, &Barriers::supply(g, side))));
+        if g.supply_lines(side, &sig).is_none() {
+            let field = g.supply_field(side, &Barriers::supply(g, side));
+            g.keep_supply_lines(side, sig.clone(), field.source);
         }
-        let field = &slot.as_ref().expect("traced above").1;
         let id = ArmyId(i as u16);
-        let source = source_in(g, g.army(id), field);
+        let sources = g.supply_lines(side, &sig).expect("traced above");
+        let source = source_in(g, g.army(id), sources);
         provision(g, id, source);
     }
 }
 
-/// The source an army draws on, given its side's supply lines: see `Game::supply_source`.
-fn source_in(g: &Game, army: &Army, field: &search::Field) -> Option<PlaceId> {
+/// The source an army draws on, given its side's supply lines (the source of each hex): see
+/// `Game::supply_source`.
+fn source_in(g: &Game, army: &Army, sources: &[usize]) -> Option<PlaceId> {
     if let Some(p) = g.place_at(army.hex).filter(|p| p.owner == Some(army.side)) {
         return Some(p.id);
     }
-    let s = *field.source.get(g.map().index(army.hex)?)?;
+    let s = *sources.get(g.map().index(army.hex)?)?;
     (s != usize::MAX)
         .then(|| g.place_at(g.map().hex_at(s)).map(|p| p.id))
         .flatten()
 }
 
-/// Everything a side's supply lines depend on that can change during a day: which places are
-/// sources, and where every army stands and in what state.
-fn lines_signature(g: &Game, side: SideId) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = crate::hash::StableHasher::default();
+/// Everything a side's supply lines depend on that can change in a game, exactly (the costs
+/// of the ground aside: `Game::emit` drops the lines when they change): which places are its
+/// sources and which are enemy-held (`supply_field`, `Barriers::supply`), and where each enemy
+/// army stands and whether it blocks the way, blocks it and its neighbours (zone of control),
+/// or neither (routed, gone).
+fn lines_signature(g: &Game, side: SideId) -> Vec<u64> {
+    let mut sig = Vec::with_capacity(g.state().places.len() + g.state().armies.len());
     for p in &g.state().places {
-        (p.owner == Some(side) && p.stores_ge > 0 && !g.is_besieged(p.id)).hash(&mut h);
+        let source = p.owner == Some(side) && p.stores_ge > 0 && !g.is_besieged(p.id);
+        let enemy = p.owner.is_some_and(|o| g.at_war(o, side));
+        sig.push(u64::from(source) | u64::from(enemy) << 1);
     }
-    for a in &g.state().armies {
-        (a.is_active(), a.hex, a.state).hash(&mut h);
+    for a in g.state().armies.iter().filter(|a| g.at_war(side, a.side)) {
+        let blocks: u64 = match a.state {
+            _ if !a.is_active() => 0,
+            ArmyState::Routed => 1,
+            ArmyState::Hidden => 2,
+            _ => 3,
+        };
+        let hex = (u64::from(a.hex.col as u32) << 32) | u64::from(a.hex.row as u32);
+        sig.push(blocks);
+        sig.push(hex);
     }
-    h.finish()
+    sig
 }
 
 fn provision(g: &mut Game, id: ArmyId, source: Option<PlaceId>) {
