@@ -153,9 +153,22 @@ impl Replay {
             &self.turns,
             self.complete,
         );
-        hex_hash(crate::hash::fnv1a(
-            ron::to_string(&body).unwrap_or_default().as_bytes(),
-        ))
+        // The hash of the record's RON text, fed to the hasher as it is written rather than
+        // gathered into a string first (the same bytes, so the same hash; an error hashes
+        // the empty text, as it always did).
+        struct Hashing(crate::hash::StableHasher);
+        impl std::fmt::Write for Hashing {
+            fn write_str(&mut self, s: &str) -> std::fmt::Result {
+                std::hash::Hasher::write(&mut self.0, s.as_bytes());
+                Ok(())
+            }
+        }
+        let mut h = Hashing(crate::hash::StableHasher::default());
+        let hash = match ron::ser::to_writer(&mut h, &body) {
+            Ok(()) => std::hash::Hasher::finish(&h.0),
+            Err(_) => crate::hash::fnv1a(b""),
+        };
+        hex_hash(hash)
     }
 
     /// Marks whether the record runs to the game's end and seals it with its hash. Called

@@ -295,15 +295,24 @@ pub fn outward_until(g: &Game, b: &Barriers, start: Hex, budget: u32, targets: &
 pub fn inward(g: &Game, b: &Barriers, sources: &[usize], budget: u32) -> Field {
     let map = g.map();
     let mut f = Field::new(map.len(), true);
+    // (metres, source, hex) packed into one u128, ordered as the triple is (hexes under 2^32).
+    let key = |d: u32, src: usize, i: usize| {
+        Reverse((u128::from(d) << 64) | ((src as u128) << 32) | i as u128)
+    };
     let mut heap = BinaryHeap::new();
     for &s in sources {
         if s < map.len() && (0, s) < (f.dist[s], f.source[s]) {
             f.dist[s] = 0;
             f.source[s] = s;
-            heap.push(Reverse((0u32, s, s)));
+            heap.push(key(0, s, s));
         }
     }
-    while let Some(Reverse((d, src, i))) = heap.pop() {
+    while let Some(Reverse(k)) = heap.pop() {
+        let (d, src, i) = (
+            (k >> 64) as u32,
+            ((k >> 32) & 0xffff_ffff) as usize,
+            (k & 0xffff_ffff) as usize,
+        );
         if (d, src) > (f.dist[i], f.source[i]) {
             continue;
         }
@@ -325,7 +334,7 @@ pub fn inward(g: &Game, b: &Barriers, sources: &[usize], budget: u32) -> Field {
                 f.dist[j] = nd;
                 f.source[j] = src;
                 f.prev[j] = i as u32;
-                heap.push(Reverse((nd, src, j)));
+                heap.push(key(nd, src, j));
             }
         }
     }
