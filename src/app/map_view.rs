@@ -1,5 +1,7 @@
-//! The map: a bevy_ecs_tilemap hex map of the scenario's terrain, places with names, a camera
-//! that pans and zooms, the hex under the cursor, and clicks turned into orders.
+//! The map: a bevy_ecs_tilemap hex map of the scenario's terrain, shaded by its relief, with
+//! rivers drawn as rivers, places as pictures of towns, forts and walled cities, the season and
+//! the weather laid over it; a camera that pans and zooms, the hex under the cursor, and clicks
+//! turned into orders.
 
 use super::screens::Screen;
 use super::session::{Command, Session};
@@ -102,10 +104,222 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(OnEnter(Screen::Title), despawn_map)
         .add_systems(
             Update,
-            (focus, pan_and_zoom, hover, click, sync_places, keep_legible)
+            (
+                focus,
+                pan_and_zoom,
+                hover,
+                click,
+                sync_places,
+                season_look,
+                keep_legible,
+            )
                 .chain()
                 .run_if(in_state(Screen::Play)),
         );
+}
+
+/// The river ribbons' materials (banks and water, streams and the Yellow River), recoloured
+/// when the river freezes.
+#[derive(Resource, Clone)]
+struct RiverLook {
+    minor_bank: Handle<ColorMaterial>,
+    minor_water: Handle<ColorMaterial>,
+    major_bank: Handle<ColorMaterial>,
+    major_water: Handle<ColorMaterial>,
+    /// The terrain tiles, and the same under snow (`tools/make_tiles.py`).
+    tiles: Handle<Image>,
+    snow: Handle<Image>,
+}
+
+const STREAM_BANK: Color = Color::srgb(0.24, 0.38, 0.52);
+const STREAM_WATER: Color = Color::srgb(0.40, 0.62, 0.82);
+/// The Yellow River is yellow: silt-laden water between darker banks.
+const RIVER_BANK: Color = Color::srgb(0.42, 0.33, 0.20);
+const RIVER_WATER: Color = Color::srgb(0.74, 0.62, 0.36);
+const ICE_BANK: Color = Color::srgb(0.56, 0.66, 0.76);
+const ICE: Color = Color::srgb(0.88, 0.93, 0.98);
+
+/// One ribbon along a river: a band `width` wide from each river hex's centre to each river
+/// hex next to it, and a disc at each centre so the bends are round. `major` picks the Yellow
+/// River's hexes (a band joins two of them) or the streams' (a band joins a stream to any
+/// river hex, so streams run into the Yellow River).
+fn river_ribbon(game: &ordos_core::Game, geo: &MapGeometry, major: bool, width: f32) -> Mesh {
+    use bevy::asset::RenderAssetUsages;
+    use bevy::mesh::{Indices, PrimitiveTopology};
+    use ordos_core::load::tables::RiverKind;
+    let mut pos: Vec<[f32; 3]> = Vec::new();
+    let mut idx: Vec<u32> = Vec::new();
+    let kind = |h: Hex| game.river_at(h);
+    let mine = |k: RiverKind| {
+        if major {
+            k == RiverKind::Major
+        } else {
+            k == RiverKind::Minor
+        }
+    };
+    let r = width / 2.0;
+    for i in 0..game.map().len() {
+        let h = game.map().hex_at(i);
+        let k = kind(h);
+        if k == RiverKind::None {
+            continue;
+        }
+        let a = geo.world(h);
+        if mine(k) {
+            // A disc of 10 sides.
+            let c = pos.len() as u32;
+            pos.push([a.x, a.y, 0.0]);
+            for s in 0..10 {
+                let t = s as f32 / 10.0 * std::f32::consts::TAU;
+                pos.push([a.x + r * t.cos(), a.y + r * t.sin(), 0.0]);
+            }
+            for s in 0..10 {
+                idx.extend([c, c + 1 + s, c + 1 + (s + 1) % 10]);
+            }
+        }
+        for n in h.neighbours() {
+            let kn = kind(n);
+            if n <= h || kn == RiverKind::None || !game.map().contains(n) {
+                continue;
+            }
+            let joins = if major {
+                mine(k) && mine(kn)
+            } else {
+                mine(k) || mine(kn)
+            };
+            // Three river hexes each next to the other two would draw a triangle: the band
+            // between the two later ones is left out (they are joined through the first).
+            let third = h
+                .neighbours()
+                .into_iter()
+                .any(|m| m < h && m.is_adjacent(n) && kind(m) != RiverKind::None);
+            if !joins || third {
+                continue;
+            }
+            let b = geo.world(n);
+            let side = (b - a).perp().normalize_or_zero() * r;
+            let c = pos.len() as u32;
+            for p in [a + side, a - side, b - side, b + side] {
+                pos.push([p.x, p.y, 0.0]);
+            }
+            idx.extend([c, c + 1, c + 2, c, c + 2, c + 3]);
+        }
+    }
+    Mesh::new(
+        PrimitiveTopology::TriangleList,
+        RenderAssetUsages::default(),
+    )
+    .with_inserted_attribute(Mesh::ATTRIBUTE_POSITION, pos)
+    .with_inserted_indices(Indices::U32(idx))
+}
+
+/// The relief: each hex lit from the north-west, brighter where the ground rises to the
+/// south-east of it (a slope facing the light), darker where it falls: a factor for its tile.
+fn relief(game: &ordos_core::Game, h: Hex) -> f32 {
+    let e = |x: Hex| game.map().elevation_m(x);
+    let Some(here) = e(h) else {
+        return 1.0;
+    };
+    let or_here = |x: Hex| e(x).unwrap_or(here) as f32;
+    let dx = or_here(Hex::new(h.col + 1, h.row)) - or_here(Hex::new(h.col - 1, h.row));
+    let dy = or_here(Hex::new(h.col, h.row + 1)) - or_here(Hex::new(h.col, h.row - 1));
+    0.93 + ((dx + dy) / 1600.0).clamp(-0.22, 0.15)
+}
+
+/// The tint of the land in a season and a weather, multiplied into every tile (a tint, not a
+/// layer over the map: a layer would cost a second pass over every pixel). Autumn yellows it,
+/// rain darkens it, falling snow brightens the snowed tiles (winter and snow draw the tiles
+/// under snow: `snowy`).
+fn season_tint(
+    season: ordos_core::calendar::Season,
+    weather: ordos_core::load::scenario::Weather,
+) -> Vec3 {
+    use ordos_core::calendar::Season;
+    use ordos_core::load::scenario::Weather;
+    match (weather, season) {
+        (Weather::Snow, _) => Vec3::new(1.06, 1.08, 1.12),
+        (Weather::Rain, _) => Vec3::new(0.80, 0.84, 0.92),
+        (_, Season::Autumn) => Vec3::new(1.06, 0.96, 0.78),
+        (Weather::Heat, _) => Vec3::new(1.08, 1.0, 0.86),
+        _ => Vec3::ONE,
+    }
+}
+
+/// Whether the land lies under snow: in winter, and on a day of snow.
+fn snowy(
+    season: ordos_core::calendar::Season,
+    weather: ordos_core::load::scenario::Weather,
+) -> bool {
+    season == ordos_core::calendar::Season::Winter
+        || weather == ordos_core::load::scenario::Weather::Snow
+}
+
+fn tile_colour(relief: f32, tint: Vec3) -> TileColor {
+    let c = tint * relief;
+    TileColor(Color::srgb(c.x, c.y, c.z))
+}
+
+/// The season and the weather on the land (`season_tint`: snow in winter, the gold of autumn,
+/// the grey of rain), and the rivers' ice: recoloured when the season, the weather or the ice
+/// change.
+fn season_look(
+    session: Option<Res<Session>>,
+    look: Option<Res<RiverLook>>,
+    geo: Option<Res<MapGeometry>>,
+    mut materials: ResMut<Assets<ColorMaterial>>,
+    mut tiles: Query<(&TilePos, &mut TileColor)>,
+    mut maps: Query<&mut TilemapTexture>,
+    mut last: Local<Option<(u8, bool, u8)>>,
+) {
+    let (Some(s), Some(look), Some(geo)) = (session, look, geo) else {
+        return;
+    };
+    let g = &s.game;
+    let season = g.state().date.season();
+    let weather = g.state().weather;
+    let frozen = g.river_frozen();
+    let key = (season as u8, frozen, weather as u8);
+    if *last == Some(key) {
+        return;
+    }
+    *last = Some(key);
+    let (bank, water) = if frozen {
+        (ICE_BANK, ICE)
+    } else {
+        (RIVER_BANK, RIVER_WATER)
+    };
+    let (sbank, swater) = if frozen {
+        (ICE_BANK, ICE)
+    } else {
+        (STREAM_BANK, STREAM_WATER)
+    };
+    for (h, c) in [
+        (&look.major_bank, bank),
+        (&look.major_water, water),
+        (&look.minor_bank, sbank),
+        (&look.minor_water, swater),
+    ] {
+        if let Some(mut m) = materials.get_mut(h) {
+            m.color = c;
+        }
+    }
+    let image = if snowy(season, weather) {
+        &look.snow
+    } else {
+        &look.tiles
+    };
+    for mut texture in &mut maps {
+        if !matches!(&*texture, TilemapTexture::Single(h) if h == image) {
+            *texture = TilemapTexture::Single(image.clone());
+        }
+    }
+    let tint = season_tint(season, weather);
+    for (pos, mut colour) in &mut tiles {
+        let c = tile_colour(relief(g, geo.hex(*pos)), tint);
+        if colour.0 != c.0 {
+            *colour = c;
+        }
+    }
 }
 
 /// Names and place marks stay the same size on screen however far the map is zoomed out, so a
@@ -183,9 +397,12 @@ fn place_colour(s: &Session, owner: Option<ordos_core::model::state::SideId>) ->
     })
 }
 
+#[allow(clippy::too_many_arguments)]
 fn spawn_map(
     mut commands: Commands,
     assets: Res<AssetServer>,
+    mut meshes: ResMut<Assets<Mesh>>,
+    mut materials: ResMut<Assets<ColorMaterial>>,
     session: Option<Res<Session>>,
     fonts: Res<super::theme::Fonts>,
     existing: Query<Entity, With<MapEntity>>,
@@ -199,6 +416,7 @@ fn spawn_map(
     let game = &session.game;
     let geo = MapGeometry::new(game.map().width as u32, game.map().height as u32);
     let texture: Handle<Image> = assets.load("tiles/terrain.png");
+    let snow: Handle<Image> = assets.load("tiles/terrain-winter.png");
     let tilemap = commands.spawn(MapEntity).id();
     let mut storage = TileStorage::empty(geo.size);
     for i in 0..game.map().len() {
@@ -215,6 +433,10 @@ fn spawn_map(
                 position: pos,
                 tilemap_id: TilemapId(tilemap),
                 texture_index: TileTextureIndex(index),
+                color: tile_colour(
+                    relief(game, h),
+                    season_tint(game.state().date.season(), game.state().weather),
+                ),
                 ..default()
             })
             .id();
@@ -224,19 +446,53 @@ fn spawn_map(
         grid_size: geo.grid,
         size: geo.size,
         storage,
-        texture: TilemapTexture::Single(texture),
+        texture: TilemapTexture::Single(
+            if snowy(game.state().date.season(), game.state().weather) {
+                snow.clone()
+            } else {
+                texture.clone()
+            },
+        ),
         tile_size: TILE,
         map_type: geo.map_type,
         anchor: geo.anchor,
         ..default()
     });
+    // Rivers: a bank under the water, the Yellow River broad, the streams thin.
+    let look = RiverLook {
+        minor_bank: materials.add(STREAM_BANK),
+        minor_water: materials.add(STREAM_WATER),
+        major_bank: materials.add(RIVER_BANK),
+        major_water: materials.add(RIVER_WATER),
+        tiles: texture,
+        snow,
+    };
+    for (major, width, material, z) in [
+        (false, 9.0, &look.minor_bank, 0.30),
+        (false, 5.0, &look.minor_water, 0.31),
+        (true, 34.0, &look.major_bank, 0.32),
+        (true, 26.0, &look.major_water, 0.33),
+    ] {
+        commands.spawn((
+            MapEntity,
+            Mesh2d(meshes.add(river_ribbon(game, &geo, major, width))),
+            MeshMaterial2d(material.clone()),
+            Transform::from_xyz(0.0, 0.0, z),
+        ));
+    }
+    commands.insert_resource(look);
     for (h, name) in &game.scenario().map.labels {
         let (legible, transform) = Legible::at(geo.world(*h), Vec2::ZERO, 5.0);
         commands.spawn((
             MapEntity,
             Text2d::new(name.clone()),
             fonts.title(18.0),
-            TextColor(Color::srgba(0.2, 0.15, 0.1, 0.75)),
+            TextColor(Color::srgba(0.2, 0.15, 0.1, 0.85)),
+            // A light halo keeps the name legible over mountains and dark ground.
+            bevy::sprite::Text2dShadow {
+                offset: Vec2::new(1.5, -1.5),
+                color: Color::srgba(1.0, 0.97, 0.88, 0.85),
+            },
             legible,
             transform,
         ));
@@ -350,10 +606,12 @@ pub struct PlaceMarker(pub ordos_core::model::state::PlaceId);
 #[derive(Component)]
 struct PlaceEntity;
 
-/// Places: a walled square in the owner's colour, and the name. Redrawn as places change hands
-/// or forts are built.
+/// Places: a picture of the place — an open town, a fort (walls 1) or a walled city (walls 2 or
+/// more; `assets/tiles/places.png`) — on a plate in the owner's colour, and the name. Redrawn
+/// as places change hands or forts are built.
 fn sync_places(
     mut commands: Commands,
+    assets: Res<AssetServer>,
     session: Option<Res<Session>>,
     geo: Option<Res<MapGeometry>>,
     fonts: Res<super::theme::Fonts>,
@@ -369,21 +627,38 @@ fn sync_places(
         commands.entity(e).despawn();
     }
     let game = &session.game;
+    let pictures: Handle<Image> = assets.load("tiles/places.png");
     for p in &game.state().places {
         let at = geo.world(p.hex);
-        let size = 18.0 + 6.0 * f32::from(p.walls);
+        let (picture, size) = match p.walls {
+            0 => (0.0, 36.0),
+            1 => (1.0, 42.0),
+            w => (2.0, 46.0 + 4.0 * f32::from(w.min(4) - 2)),
+        };
+        // The owner's plate: a dark edge, then the colour.
         commands.spawn((
             MapEntity,
             PlaceEntity,
-            Sprite::from_color(Color::srgb(0.15, 0.12, 0.1), Vec2::splat(size + 4.0)),
-            Legible::mark(at, Vec2::new(0.0, 8.0), 2.0),
+            Sprite::from_color(Color::srgb(0.15, 0.12, 0.1), Vec2::new(size + 4.0, 14.0)),
+            Legible::mark(at, Vec2::new(0.0, -8.0), 2.0),
         ));
         commands.spawn((
             MapEntity,
             PlaceEntity,
             PlaceMarker(p.id),
-            Sprite::from_color(place_colour(&session, p.owner), Vec2::splat(size)),
-            Legible::mark(at, Vec2::new(0.0, 8.0), 2.1),
+            Sprite::from_color(place_colour(&session, p.owner), Vec2::new(size, 10.0)),
+            Legible::mark(at, Vec2::new(0.0, -8.0), 2.1),
+        ));
+        commands.spawn((
+            MapEntity,
+            PlaceEntity,
+            Sprite {
+                image: pictures.clone(),
+                rect: Some(Rect::new(picture * 64.0, 0.0, picture * 64.0 + 64.0, 64.0)),
+                custom_size: Some(Vec2::splat(size)),
+                ..default()
+            },
+            Legible::mark(at, Vec2::new(0.0, 10.0), 2.2),
         ));
         commands.spawn((
             MapEntity,
