@@ -143,7 +143,12 @@ const ICE: Color = Color::srgb(0.88, 0.93, 0.98);
 /// hex next to it, and a disc at each centre so the bends are round. `major` picks the Yellow
 /// River's hexes (a band joins two of them) or the streams' (a band joins a stream to any
 /// river hex, so streams run into the Yellow River).
-fn river_ribbon(game: &ordos_core::Game, geo: &MapGeometry, major: bool, width: f32) -> Mesh {
+fn river_ribbon(
+    game: &ordos_core::Game,
+    geo: &MapGeometry,
+    major: bool,
+    width: f32,
+) -> Option<Mesh> {
     use bevy::asset::RenderAssetUsages;
     use bevy::mesh::{Indices, PrimitiveTopology};
     use ordos_core::load::tables::RiverKind;
@@ -205,12 +210,15 @@ fn river_ribbon(game: &ordos_core::Game, geo: &MapGeometry, major: bool, width: 
             idx.extend([c, c + 1, c + 2, c, c + 2, c + 3]);
         }
     }
-    Mesh::new(
-        PrimitiveTopology::TriangleList,
-        RenderAssetUsages::default(),
-    )
-    .with_inserted_attribute(Mesh::ATTRIBUTE_POSITION, pos)
-    .with_inserted_indices(Indices::U32(idx))
+    // (A map without such rivers gets no mesh: the renderer refuses empty ones.)
+    (!idx.is_empty()).then(|| {
+        Mesh::new(
+            PrimitiveTopology::TriangleList,
+            RenderAssetUsages::default(),
+        )
+        .with_inserted_attribute(Mesh::ATTRIBUTE_POSITION, pos)
+        .with_inserted_indices(Indices::U32(idx))
+    })
 }
 
 /// The relief: each hex lit from the north-west, brighter where the ground rises to the
@@ -473,9 +481,12 @@ fn spawn_map(
         (true, 34.0, &look.major_bank, 0.32),
         (true, 26.0, &look.major_water, 0.33),
     ] {
+        let Some(ribbon) = river_ribbon(game, &geo, major, width) else {
+            continue;
+        };
         commands.spawn((
             MapEntity,
-            Mesh2d(meshes.add(river_ribbon(game, &geo, major, width))),
+            Mesh2d(meshes.add(ribbon)),
             MeshMaterial2d(material.clone()),
             Transform::from_xyz(0.0, 0.0, z),
         ));
