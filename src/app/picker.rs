@@ -241,10 +241,14 @@ fn spawn(
                         .scenarios
                         .get(choice.scenario)
                         .map_or(0, |s| s.scenario.sides.len());
+                    // Each side's row has one height, and Begin sits at the foot of the panel
+                    // (its top margin takes the slack), so neither moves from one scenario
+                    // to the next under the mouse.
                     for i in 0..sides {
                         d.spawn(Node {
                             column_gap: Val::Px(10.0),
                             align_items: AlignItems::Center,
+                            height: Val::Px(SIDE_ROW_PX),
                             ..default()
                         })
                         .with_children(|r| {
@@ -266,10 +270,14 @@ fn spawn(
                             );
                         });
                     }
-                    d.spawn(Node {
-                        column_gap: Val::Px(10.0),
-                        ..default()
-                    })
+                    d.spawn((
+                        BeginRow,
+                        Node {
+                            column_gap: Val::Px(10.0),
+                            margin: UiRect::top(Val::Auto),
+                            ..default()
+                        },
+                    ))
                     .with_children(|r| {
                         r.spawn((
                             Button,
@@ -289,6 +297,13 @@ fn spawn(
             });
         });
 }
+
+/// The height of each side's row in the picker.
+pub const SIDE_ROW_PX: f32 = 34.0;
+
+/// The row of the Begin (or Watch) button, at the foot of the chosen scenario's panel.
+#[derive(Component)]
+pub struct BeginRow;
 
 fn reset_control(catalog: &Catalog, choice: &mut PickerChoice) {
     let n = catalog
