@@ -1,6 +1,6 @@
 //! One march search serves every caller: for every army of every shipped scenario, at several
-//! moments of a game, and for every hex of its map (every tenth hex of the whole frontier,
-//! five-armies-1081), the reach shading (`reachable`), the path (`find_path`), the AI's field
+//! moments of a game (the later campaigns and the whole frontier on their first turn), and for
+//! every hex of its map, the reach shading (`reachable`), the path (`find_path`), the AI's field
 //! of distances (`march_field`) and the march order's check (`check`) agree on whether the
 //! army can get there this turn and at what cost.
 
@@ -148,9 +148,9 @@ fn reach_path_field_and_check_agree_on_the_first_turn_of_the_later_campaigns() {
 }
 
 /// The whole frontier (five-armies-1081: 15,660 hexes, every army of the five columns and the
-/// Xia) on its first turn, every 10th hex: 1,566 hexes for each army, spread over the whole
-/// map, near and far (every hex would take the better part of an hour in a test build).
+/// Xia) on its first turn, every hex: 708,834 paths, about four and a half minutes in a test
+/// build on two cores (a path search looks towards its goal first, so each is short).
 #[test]
 fn reach_path_field_and_check_agree_across_the_whole_frontier() {
-    check_file("scenarios/five-armies-1081.ron", 1, 10);
+    check_file("scenarios/five-armies-1081.ron", 1, 1);
 }
