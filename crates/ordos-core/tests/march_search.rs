@@ -126,8 +126,8 @@ fn reach_path_field_and_check_agree_on_every_hex_of_every_scenario() {
     }
 }
 
-/// The later campaigns on their first turn (the check is quadratic in hexes: the whole
-/// frontier of five-armies-1081, 15,660 hexes and thirty armies, would take many minutes).
+/// The later campaigns on their first turn (the check is quadratic in hexes; the whole
+/// frontier has its own test below).
 #[test]
 fn reach_path_field_and_check_agree_on_the_first_turn_of_the_later_campaigns() {
     for file in [
