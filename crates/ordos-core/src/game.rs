@@ -16,7 +16,7 @@ use crate::model::{Model, Snapshot};
 use rand_chacha::ChaCha8Rng;
 use rand_core::Rng;
 use std::hash::{Hash, Hasher};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// One game: a pure function of (scenario, seed, orders).
 #[derive(Clone, Debug)]
@@ -36,6 +36,24 @@ pub struct Game {
     /// draws on (`usize::MAX` for none). Derived from the state, never part of it: traced again
     /// whenever what they depend on differs, and dropped when the costs of the ground change.
     supply_lines: Vec<Option<(Vec<u64>, Vec<usize>)>>,
+    /// What bars each side's way on the map (`rules::search::Barriers`), for each kind of
+    /// search, as worked out from the state since the last event: the orders of a turn are
+    /// checked and searched against one state, so they share these. Dropped by every event.
+    barrier_tables: Vec<OnceLock<Arc<BarrierTables>>>,
+}
+
+/// How many kinds of search keep barrier tables (`rules::search::Barriers`).
+pub(crate) const BARRIER_KINDS: usize = 3;
+
+/// Hex by hex, what bars one side's way, for one kind of search (`rules::search::Barriers`).
+#[derive(Clone, Debug, Default)]
+pub struct BarrierTables {
+    /// An enemy army stands here (one the search counts).
+    pub enemy: Vec<bool>,
+    /// Next to an enemy army that is neither hidden nor routed.
+    pub zoc: Vec<bool>,
+    /// An enemy-held place.
+    pub enemy_place: Vec<bool>,
 }
 
 /// How a column moves over country.
@@ -130,8 +148,12 @@ impl Game {
                 cheapest: [u32::MAX; 3],
             }),
             supply_lines: Vec::new(),
+            barrier_tables: Vec::new(),
         };
         g.move_costs = Arc::new(MoveCosts::of(&g));
+        g.barrier_tables = (0..g.setup.scenario.sides.len() * BARRIER_KINDS)
+            .map(|_| OnceLock::new())
+            .collect();
         g
     }
 
@@ -442,6 +464,22 @@ impl Game {
         }
     }
 
+    /// The barrier tables of kind `kind` (under `BARRIER_KINDS`) for `side` in the present state,
+    /// worked out by `build` the first time they are asked for after an event.
+    pub(crate) fn barrier_tables(
+        &self,
+        side: SideId,
+        kind: usize,
+        build: impl FnOnce() -> BarrierTables,
+    ) -> Arc<BarrierTables> {
+        debug_assert!(kind < BARRIER_KINDS);
+        let i = usize::from(side.0) * BARRIER_KINDS + kind;
+        match self.barrier_tables.get(i) {
+            Some(cell) => cell.get_or_init(|| Arc::new(build())).clone(),
+            None => Arc::new(build()),
+        }
+    }
+
     /// A side's supply lines as last traced, if they were traced from `signature`.
     pub(crate) fn supply_lines(&self, side: SideId, signature: &[u64]) -> Option<&[usize]> {
         match self.supply_lines.get(usize::from(side.0)) {
@@ -478,6 +516,9 @@ impl Game {
         if stale {
             self.move_costs = Arc::new(MoveCosts::of(self));
             self.supply_lines.clear();
+        }
+        for t in &mut self.barrier_tables {
+            t.take();
         }
         let s = self.model.state();
         self.log.push((s.turn, s.date, e));

@@ -14,12 +14,13 @@
 //!   see hidden enemies any better than the army does but is cut by them all the same (the
 //!   rules know where they are; `supply_zone` shows a side only what it can see).
 
-use crate::game::Game;
+use crate::game::{BarrierTables, Game};
 use crate::hex::Hex;
 use crate::model::state::{Army, ArmyState, SideId};
 use crate::order::OrderError;
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
+use std::sync::Arc;
 
 pub use crate::game::Mobility;
 
@@ -44,13 +45,15 @@ pub struct Barriers<'g> {
     by_night: bool,
     /// `step_cost_m` of every hex for this mobility; `u32::MAX` where it cannot be entered.
     cost: &'g [u32],
-    /// An enemy army stands here (one the column knows of).
-    enemy: Vec<bool>,
-    /// Next to an enemy army that is neither hidden nor routed.
-    zoc: Vec<bool>,
-    /// An enemy-held place.
-    enemy_place: Vec<bool>,
+    /// Which hexes hold an enemy it counts, lie in an enemy zone of control, or are enemy-held
+    /// places: worked out once per state and kind of search (`Game::barrier_tables`).
+    tables: Arc<BarrierTables>,
 }
+
+/// The kinds of search, by what enemy they count (the index of their `BarrierTables`).
+const MARCH: usize = 0;
+const SUPPLY: usize = 1;
+const SUPPLY_AS_SEEN: usize = 2;
 
 impl<'g> Barriers<'g> {
     /// The barriers of a march by `army`: the enemies its side can see.
@@ -59,6 +62,7 @@ impl<'g> Barriers<'g> {
         Barriers::new(
             g,
             side,
+            MARCH,
             Mobility::of(army),
             army.state == ArmyState::Routed,
             |e| g.visible_to(e, side),
@@ -77,14 +81,14 @@ impl<'g> Barriers<'g> {
     /// The barriers of a supply line of `side`: every enemy army but the routed cuts it,
     /// hidden ones included.
     pub fn supply(g: &'g Game, side: SideId) -> Barriers<'g> {
-        Barriers::new(g, side, Mobility::Foot, false, |e| {
+        Barriers::new(g, side, SUPPLY, Mobility::Foot, false, |e| {
             e.state != ArmyState::Routed
         })
     }
 
     /// The barriers of a supply line of `side` as the side sees it: hidden enemies unknown.
     pub fn supply_as_seen(g: &'g Game, side: SideId) -> Barriers<'g> {
-        Barriers::new(g, side, Mobility::Foot, false, |e| {
+        Barriers::new(g, side, SUPPLY_AS_SEEN, Mobility::Foot, false, |e| {
             e.state != ArmyState::Routed && g.visible_to(e, side)
         })
     }
@@ -92,38 +96,43 @@ impl<'g> Barriers<'g> {
     fn new(
         g: &'g Game,
         side: SideId,
+        kind: usize,
         mobility: Mobility,
         routed: bool,
         blocks: impl Fn(&Army) -> bool,
     ) -> Barriers<'g> {
-        let map = g.map();
-        let mut enemy = vec![false; map.len()];
-        for e in &g.state().armies {
-            if e.is_active()
-                && g.at_war(side, e.side)
-                && blocks(e)
-                && let Some(i) = map.index(e.hex)
-            {
-                enemy[i] = true;
+        let tables = g.barrier_tables(side, kind, || {
+            let map = g.map();
+            let mut enemy = vec![false; map.len()];
+            for e in &g.state().armies {
+                if e.is_active()
+                    && g.at_war(side, e.side)
+                    && blocks(e)
+                    && let Some(i) = map.index(e.hex)
+                {
+                    enemy[i] = true;
+                }
             }
-        }
-        let mut enemy_place = vec![false; map.len()];
-        for p in &g.state().places {
-            if p.owner.is_some_and(|o| g.at_war(o, side))
-                && let Some(i) = map.index(p.hex)
-            {
-                enemy_place[i] = true;
+            let mut enemy_place = vec![false; map.len()];
+            for p in &g.state().places {
+                if p.owner.is_some_and(|o| g.at_war(o, side))
+                    && let Some(i) = map.index(p.hex)
+                {
+                    enemy_place[i] = true;
+                }
             }
-        }
-        let cost = g.move_costs().of_mobility(mobility);
+            BarrierTables {
+                enemy,
+                zoc: g.enemy_zoc(side),
+                enemy_place,
+            }
+        });
         Barriers {
             mobility,
             routed,
             by_night: false,
-            cost,
-            enemy,
-            zoc: g.enemy_zoc(side),
-            enemy_place,
+            cost: g.move_costs().of_mobility(mobility),
+            tables,
         }
     }
 
@@ -133,10 +142,10 @@ impl<'g> Barriers<'g> {
 
     /// Whether the column may enter hex `i` (its terrain aside), and if not, why.
     pub fn enter(&self, i: usize, h: Hex) -> Result<(), OrderError> {
-        if self.enemy[i] {
+        if self.tables.enemy[i] {
             return Err(OrderError::EnemyThere { hex: h });
         }
-        if self.routed && self.zoc[i] && !self.by_night {
+        if self.routed && self.tables.zoc[i] && !self.by_night {
             return Err(OrderError::ZoneOfControl { hex: h });
         }
         Ok(())
@@ -144,10 +153,10 @@ impl<'g> Barriers<'g> {
 
     /// Whether the column may go on beyond hex `i`, and if not, why.
     pub fn pass(&self, i: usize, h: Hex) -> Result<(), OrderError> {
-        if self.zoc[i] && !self.by_night {
+        if self.tables.zoc[i] && !self.by_night {
             return Err(OrderError::ZoneOfControl { hex: h });
         }
-        if self.enemy_place[i] {
+        if self.tables.enemy_place[i] {
             return Err(OrderError::EnemyPlace { hex: h });
         }
         Ok(())
@@ -157,13 +166,13 @@ impl<'g> Barriers<'g> {
     /// the map, may not).
     fn step(&self, i: usize) -> Option<u32> {
         let c = *self.cost.get(i)?;
-        let zoc = self.zoc[i] && !self.by_night;
-        (c != u32::MAX && !self.enemy[i] && !(self.routed && zoc)).then_some(c)
+        let zoc = self.tables.zoc[i] && !self.by_night;
+        (c != u32::MAX && !self.tables.enemy[i] && !(self.routed && zoc)).then_some(c)
     }
 
     /// Whether the column may go on beyond hex `i` (`pass`, without the reason).
     fn passes(&self, i: usize) -> bool {
-        (!self.zoc[i] || self.by_night) && !self.enemy_place[i]
+        (!self.tables.zoc[i] || self.by_night) && !self.tables.enemy_place[i]
     }
 }
 
