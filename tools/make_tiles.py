@@ -152,28 +152,27 @@ def house(d, x, y, w, h):
     d.polygon([(x - 2, y), (x + w / 2, y - h * 0.7), (x + w + 2, y)], fill=ROOF, outline=INK)
 
 
-def town():
+def picture(draw):
+    """One place's picture: `draw` on a clear square canvas."""
     img = Image.new("RGBA", (P, P), (0, 0, 0, 0))
-    d = ImageDraw.Draw(img)
-    house(d, 10, 36, 16, 12)
-    house(d, 34, 38, 18, 11)
-    house(d, 22, 24, 16, 12)
+    draw(ImageDraw.Draw(img))
     return img
 
 
-def fort():
-    img = Image.new("RGBA", (P, P), (0, 0, 0, 0))
-    d = ImageDraw.Draw(img)
+def town(d):
+    house(d, 10, 36, 16, 12)
+    house(d, 34, 38, 18, 11)
+    house(d, 22, 24, 16, 12)
+
+
+def fort(d):
     crenellated(d, 12, 30, 52, 52)
     d.rectangle([27, 40, 37, 52], fill=INK)  # the gate
     tower(d, 14, 52, 10, 28)
     tower(d, 50, 52, 10, 28)
-    return img
 
 
-def walled_city():
-    img = Image.new("RGBA", (P, P), (0, 0, 0, 0))
-    d = ImageDraw.Draw(img)
+def walled_city(d):
     # Roofs of the city over the wall, then the wall, its gate tower and corner towers.
     house(d, 14, 20, 12, 9)
     house(d, 38, 18, 12, 9)
@@ -185,7 +184,6 @@ def walled_city():
     d.rectangle([28, 46, 36, 56], fill=INK)  # the gate
     tower(d, 6, 56, 9, 28)
     tower(d, 58, 56, 9, 28)
-    return img
 
 
 def main():
@@ -202,7 +200,7 @@ def main():
     print("wrote assets/tiles/terrain-winter.png", winter.size)
     places = Image.new("RGBA", (P * 3, P), (0, 0, 0, 0))
     for i, draw in enumerate([town, fort, walled_city]):
-        places.paste(draw(), (i * P, 0))
+        places.paste(picture(draw), (i * P, 0))
     places.save("assets/tiles/places.png")
     print("wrote assets/tiles/places.png", places.size)
 
