@@ -1107,3 +1107,48 @@ fn the_viewers_summary_speaks_of_the_games_end_from_any_turn() {
     assert!(all.contains("Western Xia wins."), "{all}");
     assert!(all.contains("— met on "), "{all}");
 }
+
+#[test]
+fn the_pickers_rows_keep_their_places_from_one_scenario_to_the_next() {
+    use ordos::app::picker::{BeginRow, PickerChoice, SIDE_ROW_PX};
+    let mut app = ui_app();
+    app.init_resource::<Assets<Image>>()
+        .add_plugins(ordos::app::picker::plugin);
+    app.world_mut()
+        .resource_mut::<NextState<Screen>>()
+        .set(Screen::Picker);
+    app.update();
+    app.update();
+    let scenarios = app.world().resource::<Catalog>().scenarios.len();
+    assert!(scenarios > 10);
+    for k in 0..scenarios {
+        // As picking it in the list does: the choice, and the picker built again for it.
+        app.world_mut().resource_mut::<PickerChoice>().scenario = k;
+        app.world_mut()
+            .resource_mut::<PickerChoice>()
+            .control
+            .clear();
+        app.world_mut()
+            .resource_mut::<NextState<Screen>>()
+            .set(Screen::Picker);
+        app.update();
+        app.update();
+        let w = app.world_mut();
+        // Begin sits at the foot of its panel: the last row, its top margin taking the slack.
+        let mut q = w.query_filtered::<(Entity, &Node, &ChildOf), With<BeginRow>>();
+        let (begin, node, parent) = q.single(w).expect("one Begin row");
+        assert_eq!(node.margin.top, Val::Auto, "scenario {k}");
+        let panel = parent.parent();
+        let rows: Vec<Entity> = w.get::<Children>(panel).unwrap().iter().collect();
+        assert_eq!(rows.last(), Some(&begin), "scenario {k}");
+        // Every row between the briefing and Begin is a side's row, of one fixed height.
+        for &r in &rows[1..rows.len() - 1] {
+            assert_eq!(
+                w.get::<Node>(r).unwrap().height,
+                Val::Px(SIDE_ROW_PX),
+                "scenario {k}"
+            );
+        }
+        assert_eq!(rows.len() - 2, w.resource::<PickerChoice>().control.len());
+    }
+}

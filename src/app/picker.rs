@@ -48,7 +48,7 @@ const FRONTIER: GeoWindow = GeoWindow {
 /// The small map's width on screen.
 const SMALL_MAP_PX: f32 = 300.0;
 
-pub(super) fn plugin(app: &mut App) {
+pub fn plugin(app: &mut App) {
     app.init_resource::<PickerChoice>()
         .add_systems(OnEnter(Screen::Picker), spawn)
         .add_systems(
