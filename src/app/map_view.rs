@@ -381,7 +381,7 @@ fn keep_legible(
 }
 
 /// The camera scale at which the whole map fits the window.
-fn fit_scale(geo: &MapGeometry, window: Vec2) -> f32 {
+pub(crate) fn fit_scale(geo: &MapGeometry, window: Vec2) -> f32 {
     let a = geo.world(Hex::new(0, 0));
     let b = geo.world(Hex::new(geo.size.x as i32 - 1, geo.size.y as i32 - 1));
     let span = (a - b).abs() + TILE.x * 1.5;

@@ -34,6 +34,9 @@ struct Plan {
     /// Hex coordinates written on the map (`--grid`); true once they are.
     grid: bool,
     grid_drawn: bool,
+    /// The camera on the whole map (`--whole-map`); true once it is.
+    whole_map: bool,
+    whole_map_set: bool,
 }
 
 /// Frames to let the map and its textures load before the picture is taken.
@@ -78,6 +81,10 @@ pub struct ScreenshotArgs {
     /// Replace FILE.png if it exists (a regular file only)
     #[arg(long)]
     pub force: bool,
+    /// Show the whole map, zoomed out to fit the window (for `--time-frames` on the whole
+    /// frontier with every army on it)
+    #[arg(long)]
+    pub whole_map: bool,
 }
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -236,9 +243,11 @@ pub fn run(a: ScreenshotArgs) -> ExitCode {
             sides,
             grid: a.grid,
             grid_drawn: false,
+            whole_map: a.whole_map,
+            whole_map_set: false,
         })
         .insert_resource(overlay)
-        .add_systems(Update, (drive, draw_grid))
+        .add_systems(Update, (drive, draw_grid, whole_map))
         .run();
     if out.is_file() {
         println!("wrote {}", out.display());
@@ -249,6 +258,32 @@ pub fn run(a: ScreenshotArgs) -> ExitCode {
             out.display()
         );
         ExitCode::from(1)
+    }
+}
+
+/// `--whole-map`: the camera on the middle of the map, zoomed out until all of it fits.
+fn whole_map(
+    mut plan: ResMut<Plan>,
+    geo: Option<Res<super::map_view::MapGeometry>>,
+    window: Query<&Window>,
+    mut camera: Query<(&mut Transform, &mut Projection), With<super::map_view::MapCamera>>,
+) {
+    if !plan.whole_map || plan.whole_map_set || plan.frames < 2 {
+        return;
+    }
+    let (Some(geo), Ok(w), Ok((mut t, mut proj))) = (geo, window.single(), camera.single_mut())
+    else {
+        return;
+    };
+    plan.whole_map_set = true;
+    let a = geo.world(ordos_core::hex::Hex::new(0, 0));
+    let b = geo.world(ordos_core::hex::Hex::new(
+        geo.size.x as i32 - 1,
+        geo.size.y as i32 - 1,
+    ));
+    t.translation = ((a + b) / 2.0).extend(t.translation.z);
+    if let Projection::Orthographic(o) = &mut *proj {
+        o.scale = super::map_view::fit_scale(&geo, w.size());
     }
 }
 
