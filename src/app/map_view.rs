@@ -118,10 +118,11 @@ pub(super) fn plugin(app: &mut App) {
         );
 }
 
-/// The river ribbons' materials (banks and water, streams and the Yellow River), recoloured
-/// when the river freezes.
+/// How the map is painted: the river ribbons' materials (banks and water, streams and the
+/// Yellow River), recoloured when the river freezes, and the terrain tiles with and without
+/// snow.
 #[derive(Resource, Clone)]
-struct RiverLook {
+struct MapLook {
     minor_bank: Handle<ColorMaterial>,
     minor_water: Handle<ColorMaterial>,
     major_bank: Handle<ColorMaterial>,
@@ -267,12 +268,12 @@ fn tile_colour(relief: f32, tint: Vec3) -> TileColor {
     TileColor(Color::srgb(c.x, c.y, c.z))
 }
 
-/// The season and the weather on the land (`season_tint`: snow in winter, the gold of autumn,
-/// the grey of rain), and the rivers' ice: recoloured when the season, the weather or the ice
-/// change.
+/// The relief, the season and the weather on the land (`season_tint`: snow in winter, the gold
+/// of autumn, the grey of rain), and the rivers' ice: painted on a new map, and again when the
+/// season, the weather or the ice change.
 fn season_look(
     session: Option<Res<Session>>,
-    look: Option<Res<RiverLook>>,
+    look: Option<Res<MapLook>>,
     geo: Option<Res<MapGeometry>>,
     mut materials: ResMut<Assets<ColorMaterial>>,
     mut tiles: Query<(&TilePos, &mut TileColor)>,
@@ -287,7 +288,8 @@ fn season_look(
     let weather = g.state().weather;
     let frozen = g.river_frozen();
     let key = (season as u8, frozen, weather as u8);
-    if *last == Some(key) {
+    // A new map (its look just made) is painted whatever the last one showed.
+    if *last == Some(key) && !look.is_changed() {
         return;
     }
     *last = Some(key);
@@ -381,7 +383,7 @@ fn keep_legible(
 }
 
 /// The camera scale at which the whole map fits the window.
-pub(crate) fn fit_scale(geo: &MapGeometry, window: Vec2) -> f32 {
+fn fit_scale(geo: &MapGeometry, window: Vec2) -> f32 {
     let a = geo.world(Hex::new(0, 0));
     let b = geo.world(Hex::new(geo.size.x as i32 - 1, geo.size.y as i32 - 1));
     let span = (a - b).abs() + TILE.x * 1.5;
@@ -441,10 +443,7 @@ fn spawn_map(
                 position: pos,
                 tilemap_id: TilemapId(tilemap),
                 texture_index: TileTextureIndex(index),
-                color: tile_colour(
-                    relief(game, h),
-                    season_tint(game.state().date.season(), game.state().weather),
-                ),
+                // (Relief, season and snow are painted by `season_look`.)
                 ..default()
             })
             .id();
@@ -454,20 +453,14 @@ fn spawn_map(
         grid_size: geo.grid,
         size: geo.size,
         storage,
-        texture: TilemapTexture::Single(
-            if snowy(game.state().date.season(), game.state().weather) {
-                snow.clone()
-            } else {
-                texture.clone()
-            },
-        ),
+        texture: TilemapTexture::Single(texture.clone()),
         tile_size: TILE,
         map_type: geo.map_type,
         anchor: geo.anchor,
         ..default()
     });
     // Rivers: a bank under the water, the Yellow River broad, the streams thin.
-    let look = RiverLook {
+    let look = MapLook {
         minor_bank: materials.add(STREAM_BANK),
         minor_water: materials.add(STREAM_WATER),
         major_bank: materials.add(RIVER_BANK),

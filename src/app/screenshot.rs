@@ -276,14 +276,11 @@ fn whole_map(
         return;
     };
     plan.whole_map_set = true;
-    let a = geo.world(ordos_core::hex::Hex::new(0, 0));
-    let b = geo.world(ordos_core::hex::Hex::new(
-        geo.size.x as i32 - 1,
-        geo.size.y as i32 - 1,
-    ));
-    t.translation = ((a + b) / 2.0).extend(t.translation.z);
+    // The opening view with no armies to show is the whole map.
+    let (at, scale) = super::map_view::opening_view(&geo, w.size(), 1.0, &[]);
+    t.translation = at.extend(t.translation.z);
     if let Projection::Orthographic(o) = &mut *proj {
-        o.scale = super::map_view::fit_scale(&geo, w.size());
+        o.scale = scale;
     }
 }
 

@@ -27,6 +27,7 @@ use crate::order::Order;
 use crate::play::controller::Controller;
 use crate::rules::march::MarchField;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// How well the AI plays.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
@@ -125,9 +126,9 @@ struct View<'g> {
     /// Whether enemy strength it cannot see outweighs its own: it then fights only near its
     /// walls (the Song generals were warned of Tangut feints and ambushes in 1041).
     wary: bool,
-    /// Men of its own active armies that are not routed, by hex (sorted): the strength near
-    /// an enemy read off a few hexes instead of a walk over every army.
-    own_men: Vec<(Hex, u64)>,
+    /// Men of its own active armies that are not routed, by hex: the strength near an enemy
+    /// read off a few hexes instead of a walk over every army.
+    own_men: BTreeMap<Hex, u64>,
 }
 
 impl<'g> View<'g> {
@@ -150,7 +151,7 @@ impl<'g> View<'g> {
             plunder: 0,
             zone: game.supply_zone(side),
             wary: false,
-            own_men: Vec::new(),
+            own_men: BTreeMap::new(),
         };
         for x in game
             .state()
@@ -158,15 +159,8 @@ impl<'g> View<'g> {
             .iter()
             .filter(|x| x.side == side && x.is_active() && x.state != ArmyState::Routed)
         {
-            v.own_men.push((x.hex, u64::from(x.men.total())));
+            *v.own_men.entry(x.hex).or_default() += u64::from(x.men.total());
         }
-        v.own_men.sort_unstable();
-        v.own_men.dedup_by(|x, kept| {
-            if x.0 == kept.0 {
-                kept.1 += x.1;
-            }
-            x.0 == kept.0
-        });
         // The order of battle is in the briefing, as a player reads it: it knows which enemy
         // armies it cannot see and how many men they set out with, not where they are.
         let unseen: u64 = game
@@ -291,12 +285,7 @@ impl<'g> View<'g> {
         // one after another and wear it down, even where one alone might be thrown back.
         let g = self.game;
         let ours: u64 = within_two(e.hex)
-            .filter_map(|h| {
-                self.own_men
-                    .binary_search_by_key(&h, |x| x.0)
-                    .ok()
-                    .map(|i| self.own_men[i].1)
-            })
+            .filter_map(|h| self.own_men.get(&h))
             .sum::<u64>()
             .max(u64::from(a.men.total()));
         let theirs: u64 = self

@@ -350,8 +350,6 @@ pub fn inward(g: &Game, b: &Barriers, sources: &[usize], budget: u32) -> Field {
     f
 }
 
-/// Walks a given path under the march rules: its cost in metres, or the first reason it
-/// cannot be marched. (The search above finds only paths this accepts.)
 /// The longest prefix of `path` that fits in `budget` metres under these barriers: the march
 /// of a day (`truncate_to_turn`) or of a night (`truncate_to_night`).
 pub fn prefix_within(g: &Game, b: &Barriers, budget: u32, path: &[Hex]) -> Vec<Hex> {
@@ -374,6 +372,8 @@ pub fn prefix_within(g: &Game, b: &Barriers, budget: u32, path: &[Hex]) -> Vec<H
     out
 }
 
+/// Walks a given path under the march rules: its cost in metres, or the first reason it
+/// cannot be marched. (The search above finds only paths this accepts.)
 pub fn walk(g: &Game, b: &Barriers, from: Hex, path: &[Hex]) -> Result<u32, OrderError> {
     let map = g.map();
     let mut at = from;
