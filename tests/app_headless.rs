@@ -1152,3 +1152,35 @@ fn the_pickers_rows_keep_their_places_from_one_scenario_to_the_next() {
         assert_eq!(rows.len() - 2, w.resource::<PickerChoice>().control.len());
     }
 }
+
+/// A game at rest is not marked changed, so the counters, places and panels that are rebuilt on
+/// a change are not rebuilt every frame (the viewer's clock took the session mutably each
+/// frame, watching or not, and marked it changed).
+#[test]
+fn a_game_at_rest_is_not_marked_changed_from_frame_to_frame() {
+    #[derive(Resource, Default)]
+    struct Changes(u32);
+    fn count(s: Option<Res<Session>>, mut c: ResMut<Changes>) {
+        if s.is_some_and(|s| s.is_changed()) {
+            c.0 += 1;
+        }
+    }
+    let mut app = app();
+    app.init_resource::<Changes>().add_systems(Last, count);
+    human_vs_history(&mut app);
+    for _ in 0..5 {
+        app.update();
+    }
+    app.world_mut().resource_mut::<Changes>().0 = 0;
+    for _ in 0..10 {
+        app.update();
+    }
+    assert_eq!(app.world().resource::<Changes>().0, 0);
+    // A change is still seen: a selection marks it once.
+    let id = app.world().resource::<Session>().game.army_id("ren-fu");
+    app.world_mut().write_message(Command::Select(id));
+    for _ in 0..3 {
+        app.update();
+    }
+    assert_eq!(app.world().resource::<Changes>().0, 1);
+}

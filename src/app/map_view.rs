@@ -87,7 +87,7 @@ impl MapGeometry {
 }
 
 /// The hex under the cursor, for the readout.
-#[derive(Resource, Default)]
+#[derive(Resource, Default, PartialEq)]
 pub struct Hovered(pub Option<Hex>);
 
 #[derive(Component)]
@@ -770,7 +770,9 @@ fn hover(
     let (Ok(w), Ok(c), Some(geo)) = (window.single(), camera.single(), geo) else {
         return;
     };
-    hovered.0 = cursor_world(w, c).and_then(|p| geo.hex_at(p));
+    // Changed only when it changes: the panels are rebuilt (and their text laid out again)
+    // on a change.
+    hovered.set_if_neq(Hovered(cursor_world(w, c).and_then(|p| geo.hex_at(p))));
 }
 
 /// Left click: select your army, or order the selected one there (a march, or an attack on an

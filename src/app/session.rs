@@ -704,10 +704,12 @@ pub fn load_save(file: &std::path::Path, catalog: &Catalog) -> Result<Session, S
 /// The viewer's clock: steps on while playing.
 fn watch_clock(time: Res<Time>, session: Option<ResMut<Session>>) {
     let Some(mut s) = session else { return };
-    let Some(w) = s.watching.as_mut() else { return };
-    if !w.playing {
+    // Read before writing: a mutable look at the session marks it changed, and every view
+    // of it (counters, places, panels) is rebuilt on a change.
+    if !s.watching.as_ref().is_some_and(|w| w.playing) {
         return;
     }
+    let Some(w) = s.watching.as_mut() else { return };
     w.elapsed += time.delta_secs();
     if w.elapsed < w.speed.seconds() {
         return;
