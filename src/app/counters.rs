@@ -19,6 +19,21 @@ const COUNTER: Vec2 = Vec2::new(68.0, 60.0);
 #[derive(Component)]
 struct ReachMark;
 
+/// The words on a counter (arm, name, men, state): hidden when the camera is so far out that
+/// they would be a few pixels high, where the counter reads by its colour alone (and the
+/// renderer is spared some 160 lines of text on the whole frontier).
+#[derive(Component)]
+pub struct CounterWords;
+
+/// World units per screen pixel beyond which a counter's words are hidden: its largest line
+/// (15 points) is then under 5 pixels high.
+pub const WORDS_HIDDEN_BEYOND: f32 = 3.0;
+
+/// Whether a counter's words are shown at this camera scale.
+pub fn words_shown(camera_scale: f32) -> bool {
+    camera_scale <= WORDS_HIDDEN_BEYOND
+}
+
 /// A counter on its way to its hex, at `speed` world units a second.
 #[derive(Component)]
 struct Glide {
@@ -57,7 +72,9 @@ fn glide(
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         Update,
-        (sync_counters, sync_reach, glide).run_if(in_state(Screen::Play)),
+        (sync_counters, sync_reach, glide, words_near_only)
+            .chain()
+            .run_if(in_state(Screen::Play)),
     )
     .add_systems(OnExit(Screen::Play), clear);
 }
@@ -65,6 +82,24 @@ pub(super) fn plugin(app: &mut App) {
 fn clear(mut commands: Commands, q: Query<Entity, Or<(With<Counter>, With<ReachMark>)>>) {
     for e in &q {
         commands.entity(e).despawn();
+    }
+}
+
+/// Shows a counter's words near, hides them far (`words_shown`).
+fn words_near_only(
+    camera: Query<&Projection, With<super::map_view::MapCamera>>,
+    mut words: Query<&mut Visibility, With<CounterWords>>,
+) {
+    let Ok(Projection::Orthographic(o)) = camera.single() else {
+        return;
+    };
+    let v = if words_shown(o.scale) {
+        Visibility::Inherited
+    } else {
+        Visibility::Hidden
+    };
+    for mut w in &mut words {
+        w.set_if_neq(v);
     }
 }
 
@@ -190,6 +225,7 @@ fn sync_counters(
         // lines, never cut short), its arm and its men.
         commands.spawn((
             ChildOf(root),
+            CounterWords,
             Text2d::new(main_arm(a).to_string()),
             fonts.counter(10.0),
             TextColor(Color::srgba(1.0, 1.0, 1.0, 0.85)),
@@ -197,6 +233,7 @@ fn sync_counters(
         ));
         commands.spawn((
             ChildOf(root),
+            CounterWords,
             Text2d::new(def.name.clone()),
             fonts.counter(11.0),
             TextColor(Color::WHITE),
@@ -206,6 +243,7 @@ fn sync_counters(
         ));
         commands.spawn((
             ChildOf(root),
+            CounterWords,
             Text2d::new(men_short(a.men.total())),
             fonts.counter(15.0),
             TextColor(Color::WHITE),
@@ -215,6 +253,7 @@ fn sync_counters(
         let warn = matches!(cond, "ROUTED" | "THIRSTY" | "STARVING");
         commands.spawn((
             ChildOf(root),
+            CounterWords,
             Text2d::new(cond.to_string()),
             fonts.counter(10.0),
             TextColor(if warn {
@@ -284,6 +323,41 @@ fn sync_reach(
                 MeshMaterial2d(path.clone()),
                 Transform::from_xyz(p.x, p.y, 1.5).with_scale(Vec3::splat(0.5)),
             ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_counters_words_are_hidden_only_when_they_would_be_a_few_pixels_high() {
+        use bevy::ecs::system::RunSystemOnce;
+        let mut world = World::new();
+        let camera = world
+            .spawn((
+                super::super::map_view::MapCamera,
+                Projection::Orthographic(OrthographicProjection::default_2d()),
+            ))
+            .id();
+        let word = world.spawn((CounterWords, Visibility::Inherited)).id();
+        for (scale, shown) in [
+            (1.0, true),
+            (WORDS_HIDDEN_BEYOND, true),
+            (3.5, false),
+            (0.3, true),
+        ] {
+            if let Some(mut p) = world.get_mut::<Projection>(camera)
+                && let Projection::Orthographic(o) = &mut *p
+            {
+                o.scale = scale;
+            }
+            world.run_system_once(words_near_only).unwrap();
+            let v = *world.get::<Visibility>(word).unwrap();
+            assert_eq!(v != Visibility::Hidden, shown, "scale {scale}");
+            // The largest line (15 points) is under 5 pixels high exactly when hidden.
+            assert_eq!(15.0 / scale >= 5.0, shown, "scale {scale}");
         }
     }
 }

@@ -86,6 +86,10 @@ impl MapGeometry {
     }
 }
 
+/// The map's own systems (the camera, the look of the map): what draws over it runs after.
+#[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
+pub struct MapSystems;
+
 /// The hex under the cursor, for the readout.
 #[derive(Resource, Default, PartialEq)]
 pub struct Hovered(pub Option<Hex>);
@@ -94,7 +98,7 @@ pub struct Hovered(pub Option<Hex>);
 pub struct MapCamera;
 
 #[derive(Component)]
-struct MapEntity;
+pub(super) struct MapEntity;
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Hovered>()
@@ -114,6 +118,7 @@ pub(super) fn plugin(app: &mut App) {
                 keep_legible,
             )
                 .chain()
+                .in_set(MapSystems)
                 .run_if(in_state(Screen::Play)),
         );
 }
@@ -122,15 +127,51 @@ pub(super) fn plugin(app: &mut App) {
 /// Yellow River), recoloured when the river freezes, and the terrain tiles with and without
 /// snow.
 #[derive(Resource, Clone)]
-struct MapLook {
+pub(super) struct MapLook {
     minor_bank: Handle<ColorMaterial>,
     minor_water: Handle<ColorMaterial>,
     major_bank: Handle<ColorMaterial>,
     major_water: Handle<ColorMaterial>,
     /// The terrain tiles, and the same under snow (`tools/make_tiles.py`).
-    tiles: Handle<Image>,
-    snow: Handle<Image>,
+    pub(super) tiles: Handle<Image>,
+    pub(super) snow: Handle<Image>,
 }
+
+impl MapLook {
+    fn material(&self, major: bool, bank: bool) -> &Handle<ColorMaterial> {
+        match (major, bank) {
+            (false, true) => &self.minor_bank,
+            (false, false) => &self.minor_water,
+            (true, true) => &self.major_bank,
+            (true, false) => &self.major_water,
+        }
+    }
+}
+
+/// A river's colour: its bank or its water, the Yellow River's or a stream's, frozen or not.
+pub(super) fn river_colour(major: bool, bank: bool, frozen: bool) -> Color {
+    match (frozen, major, bank) {
+        (true, _, true) => ICE_BANK,
+        (true, _, false) => ICE,
+        (false, true, true) => RIVER_BANK,
+        (false, true, false) => RIVER_WATER,
+        (false, false, true) => STREAM_BANK,
+        (false, false, false) => STREAM_WATER,
+    }
+}
+
+/// The river ribbons in the order they are drawn: (the Yellow River's, width in world units,
+/// the bank), a bank under its water, the Yellow River broad, the streams thin.
+pub(super) const RIBBONS: [(bool, f32, bool); 4] = [
+    (false, 9.0, true),
+    (false, 5.0, false),
+    (true, 34.0, true),
+    (true, 26.0, false),
+];
+
+/// A river ribbon's mesh (hidden when the map is seen from far: `far_map`).
+#[derive(Component)]
+pub(super) struct RiverRibbon;
 
 const STREAM_BANK: Color = Color::srgb(0.24, 0.38, 0.52);
 const STREAM_WATER: Color = Color::srgb(0.40, 0.62, 0.82);
@@ -140,21 +181,22 @@ const RIVER_WATER: Color = Color::srgb(0.74, 0.62, 0.36);
 const ICE_BANK: Color = Color::srgb(0.56, 0.66, 0.76);
 const ICE: Color = Color::srgb(0.88, 0.93, 0.98);
 
-/// One ribbon along a river: a band `width` wide from each river hex's centre to each river
-/// hex next to it, and a disc at each centre so the bends are round. `major` picks the Yellow
+/// Where a river runs, as the map draws it: a disc at each river hex's centre (so the bends are
+/// round) and a band from each centre to each river hex next to it. `major` picks the Yellow
 /// River's hexes (a band joins two of them) or the streams' (a band joins a stream to any
-/// river hex, so streams run into the Yellow River).
-fn river_ribbon(
-    game: &ordos_core::Game,
-    geo: &MapGeometry,
-    major: bool,
-    width: f32,
-) -> Option<Mesh> {
-    use bevy::asset::RenderAssetUsages;
-    use bevy::mesh::{Indices, PrimitiveTopology};
+/// river hex, so streams run into the Yellow River). The ribbons near (`ribbon_mesh`) and the
+/// picture from far (`far_map`) are both drawn from it.
+pub(super) struct RiverShape {
+    pub discs: Vec<Vec2>,
+    pub bands: Vec<(Vec2, Vec2)>,
+}
+
+pub(super) fn river_shape(game: &ordos_core::Game, geo: &MapGeometry, major: bool) -> RiverShape {
     use ordos_core::load::tables::RiverKind;
-    let mut pos: Vec<[f32; 3]> = Vec::new();
-    let mut idx: Vec<u32> = Vec::new();
+    let mut shape = RiverShape {
+        discs: Vec::new(),
+        bands: Vec::new(),
+    };
     let kind = |h: Hex| game.river_at(h);
     let mine = |k: RiverKind| {
         if major {
@@ -163,7 +205,6 @@ fn river_ribbon(
             k == RiverKind::Minor
         }
     };
-    let r = width / 2.0;
     for i in 0..game.map().len() {
         let h = game.map().hex_at(i);
         let k = kind(h);
@@ -172,16 +213,7 @@ fn river_ribbon(
         }
         let a = geo.world(h);
         if mine(k) {
-            // A disc of 10 sides.
-            let c = pos.len() as u32;
-            pos.push([a.x, a.y, 0.0]);
-            for s in 0..10 {
-                let t = s as f32 / 10.0 * std::f32::consts::TAU;
-                pos.push([a.x + r * t.cos(), a.y + r * t.sin(), 0.0]);
-            }
-            for s in 0..10 {
-                idx.extend([c, c + 1 + s, c + 1 + (s + 1) % 10]);
-            }
+            shape.discs.push(a);
         }
         for n in h.neighbours() {
             let kn = kind(n);
@@ -202,16 +234,40 @@ fn river_ribbon(
             if !joins || third {
                 continue;
             }
-            let b = geo.world(n);
-            let side = (b - a).perp().normalize_or_zero() * r;
-            let c = pos.len() as u32;
-            for p in [a + side, a - side, b - side, b + side] {
-                pos.push([p.x, p.y, 0.0]);
-            }
-            idx.extend([c, c + 1, c + 2, c, c + 2, c + 3]);
+            shape.bands.push((a, geo.world(n)));
         }
     }
-    // (A map without such rivers gets no mesh: the renderer refuses empty ones.)
+    shape
+}
+
+/// One ribbon along a river (`river_shape`), `width` wide: a disc of ten sides at each centre
+/// and a band along each join. A map without such rivers gets no mesh: the renderer refuses
+/// empty ones.
+fn ribbon_mesh(shape: &RiverShape, width: f32) -> Option<Mesh> {
+    use bevy::asset::RenderAssetUsages;
+    use bevy::mesh::{Indices, PrimitiveTopology};
+    let mut pos: Vec<[f32; 3]> = Vec::new();
+    let mut idx: Vec<u32> = Vec::new();
+    let r = width / 2.0;
+    for a in &shape.discs {
+        let c = pos.len() as u32;
+        pos.push([a.x, a.y, 0.0]);
+        for s in 0..10 {
+            let t = s as f32 / 10.0 * std::f32::consts::TAU;
+            pos.push([a.x + r * t.cos(), a.y + r * t.sin(), 0.0]);
+        }
+        for s in 0..10 {
+            idx.extend([c, c + 1 + s, c + 1 + (s + 1) % 10]);
+        }
+    }
+    for (a, b) in &shape.bands {
+        let side = (*b - *a).perp().normalize_or_zero() * r;
+        let c = pos.len() as u32;
+        for p in [*a + side, *a - side, *b - side, *b + side] {
+            pos.push([p.x, p.y, 0.0]);
+        }
+        idx.extend([c, c + 1, c + 2, c, c + 2, c + 3]);
+    }
     (!idx.is_empty()).then(|| {
         Mesh::new(
             PrimitiveTopology::TriangleList,
@@ -224,7 +280,7 @@ fn river_ribbon(
 
 /// The relief: each hex lit from the north-west, brighter where the ground rises to the
 /// south-east of it (a slope facing the light), darker where it falls: a factor for its tile.
-fn relief(game: &ordos_core::Game, h: Hex) -> f32 {
+pub(super) fn relief(game: &ordos_core::Game, h: Hex) -> f32 {
     let e = |x: Hex| game.map().elevation_m(x);
     let Some(here) = e(h) else {
         return 1.0;
@@ -239,7 +295,7 @@ fn relief(game: &ordos_core::Game, h: Hex) -> f32 {
 /// layer over the map: a layer would cost a second pass over every pixel). Autumn yellows it,
 /// rain darkens it, falling snow brightens the snowed tiles (winter and snow draw the tiles
 /// under snow: `snowy`).
-fn season_tint(
+pub(super) fn season_tint(
     season: ordos_core::calendar::Season,
     weather: ordos_core::load::scenario::Weather,
 ) -> Vec3 {
@@ -255,7 +311,7 @@ fn season_tint(
 }
 
 /// Whether the land lies under snow: in winter, and on a day of snow.
-fn snowy(
+pub(super) fn snowy(
     season: ordos_core::calendar::Season,
     weather: ordos_core::load::scenario::Weather,
 ) -> bool {
@@ -263,7 +319,7 @@ fn snowy(
         || weather == ordos_core::load::scenario::Weather::Snow
 }
 
-fn tile_colour(relief: f32, tint: Vec3) -> TileColor {
+pub(super) fn tile_colour(relief: f32, tint: Vec3) -> TileColor {
     let c = tint * relief;
     TileColor(Color::srgb(c.x, c.y, c.z))
 }
@@ -293,24 +349,9 @@ fn season_look(
         return;
     }
     *last = Some(key);
-    let (bank, water) = if frozen {
-        (ICE_BANK, ICE)
-    } else {
-        (RIVER_BANK, RIVER_WATER)
-    };
-    let (sbank, swater) = if frozen {
-        (ICE_BANK, ICE)
-    } else {
-        (STREAM_BANK, STREAM_WATER)
-    };
-    for (h, c) in [
-        (&look.major_bank, bank),
-        (&look.major_water, water),
-        (&look.minor_bank, sbank),
-        (&look.minor_water, swater),
-    ] {
-        if let Some(mut m) = materials.get_mut(h) {
-            m.color = c;
+    for (major, _, bank) in RIBBONS {
+        if let Some(mut m) = materials.get_mut(look.material(major, bank)) {
+            m.color = river_colour(major, bank, frozen);
         }
     }
     let image = if snowy(season, weather) {
@@ -459,7 +500,6 @@ fn spawn_map(
         anchor: geo.anchor,
         ..default()
     });
-    // Rivers: a bank under the water, the Yellow River broad, the streams thin.
     let look = MapLook {
         minor_bank: materials.add(STREAM_BANK),
         minor_water: materials.add(STREAM_WATER),
@@ -468,20 +508,20 @@ fn spawn_map(
         tiles: texture,
         snow,
     };
-    for (major, width, material, z) in [
-        (false, 9.0, &look.minor_bank, 0.30),
-        (false, 5.0, &look.minor_water, 0.31),
-        (true, 34.0, &look.major_bank, 0.32),
-        (true, 26.0, &look.major_water, 0.33),
-    ] {
-        let Some(ribbon) = river_ribbon(game, &geo, major, width) else {
+    let shapes = [
+        river_shape(game, &geo, false),
+        river_shape(game, &geo, true),
+    ];
+    for (i, (major, width, bank)) in RIBBONS.into_iter().enumerate() {
+        let Some(ribbon) = ribbon_mesh(&shapes[usize::from(major)], width) else {
             continue;
         };
         commands.spawn((
             MapEntity,
+            RiverRibbon,
             Mesh2d(meshes.add(ribbon)),
-            MeshMaterial2d(material.clone()),
-            Transform::from_xyz(0.0, 0.0, z),
+            MeshMaterial2d(look.material(major, bank).clone()),
+            Transform::from_xyz(0.0, 0.0, 0.30 + 0.01 * i as f32),
         ));
     }
     commands.insert_resource(look);

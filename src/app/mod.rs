@@ -3,6 +3,7 @@
 
 pub mod counters;
 pub mod end;
+pub mod far_map;
 pub mod handover;
 pub mod hud;
 pub mod map_view;
@@ -40,6 +41,7 @@ impl PluginGroup for ViewPlugins {
             .add(theme::plugin)
             .add(bevy_ecs_tilemap::TilemapPlugin)
             .add(map_view::plugin)
+            .add(far_map::plugin)
             .add(counters::plugin)
             .add(overlays::plugin)
             .add(reports::plugin)
