@@ -158,14 +158,31 @@ impl SmallTiles {
                     }
                     if cover > 0.0 {
                         *out = sum.map(|s| s / cover);
+                    } else {
+                        *out = [f32::NAN; 3]; // filled below
                     }
                 }
+            }
+            // A texel wholly in the tile's clear corners (a hex's corner can still fall there,
+            // by rounding) takes the tile's mean colour, not black.
+            let covered: Vec<[f32; 3]> = small.iter().filter(|t| !t[0].is_nan()).copied().collect();
+            let n = covered.len().max(1) as f32;
+            let mean = covered
+                .iter()
+                .fold([0.0f32; 3], |m, t| [m[0] + t[0], m[1] + t[1], m[2] + t[2]])
+                .map(|c| c / n);
+            for t in small.iter_mut().filter(|t| t[0].is_nan()) {
+                *t = mean;
             }
             texels.push(small);
         }
         Some(SmallTiles { w, h, texels })
     }
 }
+
+/// How far outside a hex's sides a texel still counts as in it, in world units (the world's
+/// coordinates run to about 10,000, where an f32 is good to about 0.001).
+const SPARE: f32 = 0.05;
 
 /// What the picture is painted from, as plain data: gathered from the game in a frame, then
 /// painted off the frame (a task), so no frame waits for it.
@@ -263,7 +280,10 @@ impl Canvas {
                 let v = (((0.5 - dy / TILE.y) * small.h as f32) as usize).min(small.h - 1);
                 for x in x0..x1 {
                     let dx = l.origin.x + (x as f32 + 0.5) / l.scale - centre.x;
-                    if dx.abs() > half_w || dy.abs() > half_h - dx.abs() * half_h / TILE.x {
+                    // (With a little to spare: a texel on a corner where three hexes meet
+                    // would otherwise, by rounding, fall in none of them.)
+                    let edge = half_h - dx.abs() * half_h / TILE.x;
+                    if dx.abs() > half_w + SPARE || dy.abs() > edge + SPARE {
                         continue;
                     }
                     let u = (((dx / TILE.x + 0.5) * small.w as f32) as usize).min(small.w - 1);
@@ -629,6 +649,31 @@ mod tests {
             }
             // The top-left corner, beyond the first hex's pointed top, is clear.
             assert_eq!(px[3], 0);
+            // No holes: every texel whose middle is in a hex of the map is painted.
+            let mut holes = Vec::new();
+            for y in 0..layout.height {
+                for x in 0..layout.width {
+                    let p = Vec2::new(
+                        layout.origin.x + (x as f32 + 0.5) / layout.scale,
+                        layout.origin.y - (y as f32 + 0.5) / layout.scale,
+                    );
+                    let on_map = geo.hex_at(p).is_some_and(|h| g.map().contains(h));
+                    let k = ((y * layout.width + x) * 4) as usize;
+                    if on_map && px[k + 3] == 0 {
+                        holes.push((x, y));
+                    }
+                    // Nor black: every tile and river colour here is lighter.
+                    if px[k + 3] > 0 {
+                        assert_ne!(px[k..k + 3], [0, 0, 0], "{id}: black at {x},{y}");
+                    }
+                }
+            }
+            assert!(
+                holes.is_empty(),
+                "{id}: {} holes, first {:?}",
+                holes.len(),
+                &holes[..holes.len().min(5)]
+            );
         }
     }
 
@@ -669,7 +714,10 @@ mod tests {
         let data = img.data.unwrap();
         assert_eq!(data.len(), (15 + 6 + 2) * 4);
         // The second level's first texel: texels (0,0), (1,0), (0,1), (1,1) of the first.
-        assert_eq!(u32::from(data[15 * 4]), [0, 10, 50, 60u32].iter().sum::<u32>().div_ceil(4));
+        assert_eq!(
+            u32::from(data[15 * 4]),
+            [0, 10, 50, 60u32].iter().sum::<u32>().div_ceil(4)
+        );
     }
 
     #[test]
