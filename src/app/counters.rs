@@ -329,18 +329,14 @@ fn sync_reach(
 
 #[cfg(test)]
 mod tests {
+    use super::super::map_view::test_camera;
     use super::*;
 
     #[test]
     fn a_counters_words_are_hidden_only_when_they_would_be_a_few_pixels_high() {
         use bevy::ecs::system::RunSystemOnce;
         let mut world = World::new();
-        let camera = world
-            .spawn((
-                super::super::map_view::MapCamera,
-                Projection::Orthographic(OrthographicProjection::default_2d()),
-            ))
-            .id();
+        let camera = test_camera::spawn(&mut world);
         let word = world.spawn((CounterWords, Visibility::Inherited)).id();
         for (scale, shown) in [
             (1.0, true),
@@ -348,11 +344,7 @@ mod tests {
             (3.5, false),
             (0.3, true),
         ] {
-            if let Some(mut p) = world.get_mut::<Projection>(camera)
-                && let Projection::Orthographic(o) = &mut *p
-            {
-                o.scale = scale;
-            }
+            test_camera::set_scale(&mut world, camera, scale);
             world.run_system_once(words_near_only).unwrap();
             let v = *world.get::<Visibility>(word).unwrap();
             assert_eq!(v != Visibility::Hidden, shown, "scale {scale}");

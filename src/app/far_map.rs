@@ -9,8 +9,9 @@
 //! under llvmpipe on two cores.
 //!
 //! The picture is painted on the CPU (no second camera, no render to a texture), from plain
-//! data gathered from the game (`Canvas`), tested without a GPU; it is painted on a task, so
-//! no frame waits for it, and again only when the season, the weather or the ice change.
+//! data gathered from the game (`Canvas`), tested without a GPU; it is painted on a thread of
+//! its own, so no frame waits for it, and again only when the season, the weather or the ice
+//! change.
 
 use super::map_view::{
     MapCamera, MapEntity, MapGeometry, MapLook, RIBBONS, RiverRibbon, TILE, TILE_ORDER, relief,
@@ -22,7 +23,6 @@ use bevy::asset::RenderAssetUsages;
 use bevy::image::{ImageSampler, ImageSamplerDescriptor};
 use bevy::prelude::*;
 use bevy::render::render_resource::{Extent3d, TextureDimension, TextureFormat};
-use bevy::tasks::{AsyncComputeTaskPool, Task, futures::check_ready};
 use bevy_ecs_tilemap::tiles::TileStorage;
 use ordos_core::hex::Hex;
 
@@ -186,7 +186,7 @@ impl SmallTiles {
 const SPARE: f32 = 0.05;
 
 /// What the picture is painted from, as plain data: gathered from the game in a frame, then
-/// painted off the frame (a task), so no frame waits for it.
+/// painted off the frame (on a thread of its own), so no frame waits for it.
 pub struct Canvas {
     layout: Layout,
     light: Light,
@@ -391,16 +391,25 @@ fn image(layout: &Layout, px: Vec<u8>) -> Image {
 #[derive(Component)]
 struct FarPicture {
     layout: Layout,
+    /// Frames it has been shown: the tiles are hidden only from the `SHOWN_BEFORE_HIDING`th
+    /// on, by when it has been sent to the renderer and drawn (until then it is drawn over
+    /// them), so no frame shows neither.
+    frames_shown: u32,
 }
+
+/// Frames the picture is drawn over the tiles before they are hidden: the frame it is first
+/// shown in is drawn while the next is prepared (the renderer works a frame behind), and its
+/// texture is sent to the renderer with that first frame.
+const SHOWN_BEFORE_HIDING: u32 = 3;
 
 /// What a picture is painted for: the season, the ice and the weather.
 type Look = (u8, bool, u8);
 
-/// The picture being painted (off the frame), and what for.
+/// The picture being painted (off the frame, on its own thread), and what for.
 #[derive(Default)]
 struct Painting {
     done: Option<Look>,
-    under_way: Option<(Look, Layout, Task<Vec<u8>>)>,
+    under_way: Option<(Look, Layout, std::thread::JoinHandle<Vec<u8>>)>,
 }
 
 pub(super) fn plugin(app: &mut App) {
@@ -415,8 +424,8 @@ pub(super) fn plugin(app: &mut App) {
 
 /// Paints the picture for a new map, and again when the season, the weather or the ice
 /// change (what `season_look` repaints the tiles for), once the tile pictures have loaded.
-/// The painting is a task: until it is done the map is drawn as before (the tiles, or the last
-/// picture).
+/// The painting runs on a thread of its own: until it is done the map is drawn as before (the
+/// tiles, or the last picture).
 #[allow(clippy::too_many_arguments)]
 fn keep_painted(
     mut commands: Commands,
@@ -437,12 +446,17 @@ fn keep_painted(
         // A new map: whatever was painted or under way was for another.
         *painting = Painting::default();
     }
-    if let Some((for_look, layout, task)) = &mut painting.under_way {
+    if let Some((for_look, layout, thread)) = &painting.under_way {
         if *for_look != key {
-            painting.under_way = None; // dropped: the task is cancelled
-        } else if let Some(px) = check_ready(task) {
+            painting.under_way = None; // what it paints is thrown away when it ends
+        } else if thread.is_finished() {
             let layout = *layout;
-            painting.under_way = None;
+            let Some((_, _, thread)) = painting.under_way.take() else {
+                return;
+            };
+            let Ok(px) = thread.join() else {
+                return; // it panicked: the tiles go on being drawn
+            };
             painting.done = Some(key);
             for e in &old {
                 commands.entity(e).despawn();
@@ -450,7 +464,10 @@ fn keep_painted(
             let (size, centre) = layout.rect();
             commands.spawn((
                 MapEntity,
-                FarPicture { layout },
+                FarPicture {
+                    layout,
+                    frames_shown: 0,
+                },
                 // A sprite: drawn opaque as a mesh with a material it was slower (49 against
                 // 44 ms a frame).
                 Sprite {
@@ -458,7 +475,8 @@ fn keep_painted(
                     custom_size: Some(size),
                     ..default()
                 },
-                Transform::from_translation(centre.extend(0.0)),
+                // Over the tiles (at 0), under the river ribbons (0.30 up).
+                Transform::from_translation(centre.extend(0.2)),
                 Visibility::Hidden,
             ));
             return;
@@ -478,7 +496,10 @@ fn keep_painted(
         return; // the tiles are still loading
     };
     let layout = canvas.layout;
-    let task = AsyncComputeTaskPool::get().spawn(async move {
+    // Its own thread, not a task pool's: the renderer compiles its pipelines on the async
+    // compute pool, and a painting there (over a second in a debug build) held back the
+    // tiles' first frames.
+    let thread = std::thread::spawn(move || {
         let started = std::time::Instant::now();
         let px = canvas.paint();
         debug!(
@@ -489,7 +510,7 @@ fn keep_painted(
         );
         px
     });
-    painting.under_way = Some((key, layout, task));
+    painting.under_way = Some((key, layout, thread));
 }
 
 /// Shows the picture and hides the tiles and the river ribbons when the camera is far, and
@@ -497,7 +518,7 @@ fn keep_painted(
 #[allow(clippy::type_complexity)]
 fn far_or_near(
     camera: Query<&Projection, With<MapCamera>>,
-    mut picture: Query<(&FarPicture, &mut Visibility)>,
+    mut picture: Query<(&mut FarPicture, &mut Visibility)>,
     mut near: Query<
         &mut Visibility,
         (
@@ -509,14 +530,22 @@ fn far_or_near(
     let Ok(Projection::Orthographic(o)) = camera.single() else {
         return;
     };
-    let Ok((p, mut shown)) = picture.single_mut() else {
+    let Ok((mut p, mut shown)) = picture.single_mut() else {
         return; // not painted yet: the tiles are drawn
     };
     let far = p.layout.is_far(o.scale);
-    let (picture_is, near_is) = if far {
-        (Visibility::Inherited, Visibility::Hidden)
+    if far && p.frames_shown < SHOWN_BEFORE_HIDING {
+        p.frames_shown += 1;
+    }
+    let picture_is = if far {
+        Visibility::Inherited
     } else {
-        (Visibility::Hidden, Visibility::Inherited)
+        Visibility::Hidden
+    };
+    let near_is = if far && p.frames_shown >= SHOWN_BEFORE_HIDING {
+        Visibility::Hidden
+    } else {
+        Visibility::Inherited
     };
     shown.set_if_neq(picture_is);
     for mut v in &mut near {
@@ -526,7 +555,15 @@ fn far_or_near(
 
 #[cfg(test)]
 mod tests {
+    use super::super::map_view::test_camera;
     use super::*;
+
+    /// A shipped scenario's game at its start, and how its map lies in the world.
+    fn map_of(id: &str) -> (ordos_core::Game, MapGeometry) {
+        let g = game(id);
+        let geo = MapGeometry::new(g.map().width as u32, g.map().height as u32);
+        (g, geo)
+    }
 
     fn game(id: &str) -> ordos_core::Game {
         let catalog = super::super::session::Catalog::load();
@@ -571,8 +608,7 @@ mod tests {
         use ordos_core::load::tables::RiverKind;
         // Haoshuichuan has streams; the five armies' frontier has the Yellow River too.
         for id in ["haoshuichuan-1041", "five-armies-1081"] {
-            let g = game(id);
-            let geo = MapGeometry::new(g.map().width as u32, g.map().height as u32);
+            let (g, geo) = map_of(id);
             let layout = Layout::of(&geo);
             let px = Canvas::new(&g, &geo, &flat_atlas())
                 .expect("painted")
@@ -681,8 +717,7 @@ mod tests {
     #[test]
     fn the_picture_is_shown_only_when_a_hex_on_screen_is_smaller_than_in_it() {
         for id in ["haoshuichuan-1041", "five-armies-1081"] {
-            let g = game(id);
-            let geo = MapGeometry::new(g.map().width as u32, g.map().height as u32);
+            let (g, geo) = map_of(id);
             let l = Layout::of(&geo);
             assert!(l.width <= MOST_TEXELS as u32 && l.height <= MOST_TEXELS as u32);
             // The picture covers every hex's centre.
@@ -727,14 +762,15 @@ mod tests {
         let geo = MapGeometry::new(100, 80);
         let layout = Layout::of(&geo);
         let mut world = World::new();
-        let camera = world
-            .spawn((
-                MapCamera,
-                Projection::Orthographic(OrthographicProjection::default_2d()),
-            ))
-            .id();
+        let camera = test_camera::spawn(&mut world);
         let picture = world
-            .spawn((FarPicture { layout }, Visibility::Hidden))
+            .spawn((
+                FarPicture {
+                    layout,
+                    frames_shown: SHOWN_BEFORE_HIDING,
+                },
+                Visibility::Hidden,
+            ))
             .id();
         let tiles = world
             .spawn((TileStorage::empty(geo.size), Visibility::Inherited))
@@ -743,17 +779,25 @@ mod tests {
         // An overlay or a counter is neither: it is left as it is.
         let other = world.spawn(Visibility::Inherited).id();
         let shown = |w: &World, e: Entity| *w.get::<Visibility>(e).unwrap() != Visibility::Hidden;
+        // A picture just painted is drawn over the tiles for its first frames, then alone.
+        test_camera::set_scale(&mut world, camera, 12.0);
+        world.get_mut::<FarPicture>(picture).unwrap().frames_shown = 0;
+        for frame in 1..=SHOWN_BEFORE_HIDING {
+            world.run_system_once(far_or_near).unwrap();
+            assert!(shown(&world, picture), "frame {frame}");
+            assert_eq!(
+                shown(&world, tiles),
+                frame < SHOWN_BEFORE_HIDING,
+                "frame {frame}"
+            );
+        }
         for (scale, far) in [
             (1.0, false),
             (1.0 / layout.scale, true),
             (12.0, true),
             (0.5, false),
         ] {
-            if let Some(mut p) = world.get_mut::<Projection>(camera)
-                && let Projection::Orthographic(o) = &mut *p
-            {
-                o.scale = scale;
-            }
+            test_camera::set_scale(&mut world, camera, scale);
             world.run_system_once(far_or_near).unwrap();
             assert_eq!(shown(&world, picture), far, "scale {scale}");
             assert_eq!(shown(&world, tiles), !far, "scale {scale}");

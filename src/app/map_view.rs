@@ -920,6 +920,31 @@ pub fn click_commands(s: &Session, h: Hex, forced: bool) -> Vec<Command> {
         .unwrap_or_default()
 }
 
+/// A world with the map camera at `scale` (tests of what is drawn near and far), and a way
+/// to set it again.
+#[cfg(test)]
+pub(super) mod test_camera {
+    use super::MapCamera;
+    use bevy::prelude::*;
+
+    pub fn spawn(world: &mut World) -> Entity {
+        world
+            .spawn((
+                MapCamera,
+                Projection::Orthographic(OrthographicProjection::default_2d()),
+            ))
+            .id()
+    }
+
+    pub fn set_scale(world: &mut World, camera: Entity, scale: f32) {
+        if let Some(mut p) = world.get_mut::<Projection>(camera)
+            && let Projection::Orthographic(o) = &mut *p
+        {
+            o.scale = scale;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
