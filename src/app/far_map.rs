@@ -26,8 +26,9 @@ use bevy::render::render_resource::{Extent3d, TextureDimension, TextureFormat};
 use bevy_ecs_tilemap::tiles::TileStorage;
 use ordos_core::hex::Hex;
 
-/// The picture's longer side at most, in texels (wgpu's default limit is 8192; 3072 by about
-/// 1300 is 16 MB, and 21 MB with its smaller copies).
+/// The picture's longer side at most, in texels (wgpu's default limit is 8192). The five
+/// armies' frontier is 3072 by 1970: 24 MB, and 32 MB with its smaller copies, kept by the
+/// renderer only (the game's copy is dropped once sent).
 const MOST_TEXELS: f32 = 3072.0;
 /// A hex at most this many texels wide in the picture: beyond that the tiles look better.
 const HEX_TEXELS: f32 = 24.0;
@@ -129,7 +130,16 @@ struct SmallTiles {
 }
 
 impl SmallTiles {
+    /// None for tiles in another format than 8-bit RGBA (the map is then drawn as tiles at
+    /// every scale).
     fn new(atlas: &Image, scale: f32, light: &Light) -> Option<SmallTiles> {
+        let format = atlas.texture_descriptor.format;
+        if !matches!(
+            format,
+            TextureFormat::Rgba8UnormSrgb | TextureFormat::Rgba8Unorm
+        ) {
+            return None;
+        }
         let data = atlas.data.as_ref()?;
         let (aw, ah) = (atlas.width() as usize, atlas.height() as usize);
         let (tw, th) = (TILE.x as usize, TILE.y as usize);
