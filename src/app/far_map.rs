@@ -356,11 +356,13 @@ fn lay_capsule(px: &mut [u8], layout: &Layout, a: Vec2, b: Vec2, r: f32, rgb: [f
 /// four), as one image the renderer samples between copies.
 fn image(layout: &Layout, px: Vec<u8>) -> Image {
     let (mut w, mut h) = (layout.width as usize, layout.height as usize);
-    let mut all = px.clone();
-    let mut level = px;
+    let mut all = px;
+    // Where the last copy starts in `all`.
+    let mut at = 0;
     let mut levels = 1;
     while levels < MIP_LEVELS && w > 1 && h > 1 {
         let (nw, nh) = (w.div_ceil(2), h.div_ceil(2));
+        let level = &all[at..at + w * h * 4];
         let mut next = vec![0u8; nw * nh * 4];
         for y in 0..nh {
             for x in 0..nw {
@@ -374,8 +376,9 @@ fn image(layout: &Layout, px: Vec<u8>) -> Image {
                 }
             }
         }
+        at = all.len();
         all.extend_from_slice(&next);
-        (w, h, level) = (nw, nh, next);
+        (w, h) = (nw, nh);
         levels += 1;
     }
     let mut image = Image::new_uninit(
@@ -419,7 +422,7 @@ type Look = (u8, bool, u8);
 #[derive(Default)]
 struct Painting {
     done: Option<Look>,
-    under_way: Option<(Look, Layout, std::thread::JoinHandle<Vec<u8>>)>,
+    under_way: Option<(Look, Layout, std::thread::JoinHandle<Image>)>,
 }
 
 pub(super) fn plugin(app: &mut App) {
@@ -464,7 +467,7 @@ fn keep_painted(
             let Some((_, _, thread)) = painting.under_way.take() else {
                 return;
             };
-            let Ok(px) = thread.join() else {
+            let Ok(picture) = thread.join() else {
                 return; // it panicked: the tiles go on being drawn
             };
             painting.done = Some(key);
@@ -481,7 +484,7 @@ fn keep_painted(
                 // A sprite: drawn opaque as a mesh with a material it was slower (49 against
                 // 44 ms a frame).
                 Sprite {
-                    image: images.add(image(&layout, px)),
+                    image: images.add(picture),
                     custom_size: Some(size),
                     ..default()
                 },
@@ -511,14 +514,15 @@ fn keep_painted(
     // tiles' first frames.
     let thread = std::thread::spawn(move || {
         let started = std::time::Instant::now();
-        let px = canvas.paint();
+        // The picture and its smaller copies, all made here: the frame only hands it on.
+        let picture = image(&canvas.layout, canvas.paint());
         debug!(
             "the map from far: {}x{} texels painted in {:?}",
             canvas.layout.width,
             canvas.layout.height,
             started.elapsed()
         );
-        px
+        picture
     });
     painting.under_way = Some((key, layout, thread));
 }
