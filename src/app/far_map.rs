@@ -410,9 +410,10 @@ struct FarPicture {
     frames_shown: u32,
 }
 
-/// Frames the picture is drawn over the tiles before they are hidden: the frame it is first
-/// shown in is drawn while the next is prepared (the renderer works a frame behind), and its
-/// texture is sent to the renderer with that first frame.
+/// The frame, counting the picture's first as 1, from which the tiles are hidden: in the two
+/// before, the picture is drawn over them. The frame it is first shown in is drawn while the
+/// next is prepared (the renderer works a frame behind), and its texture is sent to the
+/// renderer with that first frame.
 const SHOWN_BEFORE_HIDING: u32 = 3;
 
 /// What a picture is painted for: the season, the ice and the weather.
@@ -793,7 +794,7 @@ mod tests {
         // An overlay or a counter is neither: it is left as it is.
         let other = world.spawn(Visibility::Inherited).id();
         let shown = |w: &World, e: Entity| *w.get::<Visibility>(e).unwrap() != Visibility::Hidden;
-        // A picture just painted is drawn over the tiles for its first frames, then alone.
+        // A picture just painted is drawn over the tiles in its first two frames, then alone.
         test_camera::set_scale(&mut world, camera, 12.0);
         world.get_mut::<FarPicture>(picture).unwrap().frames_shown = 0;
         for frame in 1..=SHOWN_BEFORE_HIDING {
