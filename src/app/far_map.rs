@@ -6,7 +6,7 @@
 //! each, and its river ribbons 13,552 more, and a software renderer pays for every triangle;
 //! one picture is two. Measured with `ordos screenshot five-armies-1081 --size 1600x1100
 //! --whole-map --time-frames 60` (README, development): half the time a frame took before
-//! (44–61 ms against 89–125 ms, under llvmpipe on two cores).
+//! (42–61 ms against 89–125 ms, under llvmpipe on two cores).
 //!
 //! The picture is painted on the CPU (no second camera, no render to a texture), from plain
 //! data gathered from the game (`Canvas`), tested without a GPU; it is painted on a thread of
