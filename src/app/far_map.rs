@@ -14,8 +14,8 @@
 //! change.
 
 use super::map_view::{
-    MapCamera, MapEntity, MapGeometry, MapLook, RIBBONS, RiverRibbon, TILE, TILE_ORDER, relief,
-    river_colour, river_shape, season_tint, snowy, tile_colour,
+    LookKey, MapCamera, MapEntity, MapGeometry, MapLook, RIBBONS, RiverRibbon, TILE, TILE_ORDER,
+    look_key, relief, river_colour, river_shape, season_tint, tile_colour, tile_index,
 };
 use super::screens::Screen;
 use super::session::Session;
@@ -24,7 +24,6 @@ use bevy::image::{ImageSampler, ImageSamplerDescriptor};
 use bevy::prelude::*;
 use bevy::render::render_resource::{Extent3d, TextureDimension, TextureFormat};
 use bevy_ecs_tilemap::tiles::TileStorage;
-use ordos_core::hex::Hex;
 
 /// The picture's longer side at most, in texels (wgpu's default limit is 8192). The five
 /// armies' frontier is 3072 by 1970: 24 MB, and 32 MB with its smaller copies, kept by the
@@ -49,13 +48,12 @@ pub struct Layout {
 
 impl Layout {
     pub fn of(geo: &MapGeometry) -> Layout {
-        let a = geo.world(Hex::new(0, 0));
-        let b = geo.world(Hex::new(geo.size.x as i32 - 1, geo.size.y as i32 - 1));
+        let (lo, hi) = geo.centres_span();
         // Odd rows stand half a hex to the east: the box takes the whole tile of each corner
         // hex and half a hex more across.
         let half = Vec2::new(TILE.x, TILE.y / 2.0);
-        let min = a.min(b) - half;
-        let max = a.max(b) + half;
+        let min = lo - half;
+        let max = hi + half;
         let span = max - min;
         let scale = (HEX_TEXELS / TILE.x)
             .min(MOST_TEXELS / span.x)
@@ -92,24 +90,17 @@ const SRGB_STEPS: usize = 4096;
 
 impl Light {
     fn new() -> Light {
+        // Bevy's own transfer functions, tabled: these run for every texel of the picture.
         let mut to_linear = [0.0; 256];
         for (i, v) in to_linear.iter_mut().enumerate() {
-            let c = i as f32 / 255.0;
-            *v = if c <= 0.04045 {
-                c / 12.92
-            } else {
-                ((c + 0.055) / 1.055).powf(2.4)
-            };
+            *v = Srgba::gamma_function(i as f32 / 255.0);
         }
         let to_srgb = (0..SRGB_STEPS)
             .map(|i| {
                 let l = i as f32 / (SRGB_STEPS - 1) as f32;
-                let c = if l <= 0.003_130_8 {
-                    l * 12.92
-                } else {
-                    1.055 * l.powf(1.0 / 2.4) - 0.055
-                };
-                (c * 255.0).round().clamp(0.0, 255.0) as u8
+                (Srgba::gamma_function_inverse(l) * 255.0)
+                    .round()
+                    .clamp(0.0, 255.0) as u8
             })
             .collect();
         Light { to_linear, to_srgb }
@@ -221,11 +212,7 @@ impl Canvas {
         let hexes = (0..map.len())
             .map(|i| {
                 let h = map.hex_at(i);
-                let id = map
-                    .terrain(h)
-                    .map(|t| game.rules().terrain[t].id.as_str())
-                    .unwrap_or("steppe");
-                let tile = TILE_ORDER.iter().position(|x| *x == id).unwrap_or(0);
+                let tile = tile_index(game, h);
                 let c = tile_colour(relief(game, h), tint).0.to_linear();
                 (
                     geo.world(h),
@@ -417,13 +404,11 @@ struct FarPicture {
 const SHOWN_BEFORE_HIDING: u32 = 3;
 
 /// What a picture is painted for: the season, the ice and the weather.
-type Look = (u8, bool, u8);
-
 /// The picture being painted (off the frame, on its own thread), and what for.
 #[derive(Default)]
 struct Painting {
-    done: Option<Look>,
-    under_way: Option<(Look, Layout, std::thread::JoinHandle<Image>)>,
+    done: Option<LookKey>,
+    under_way: Option<(LookKey, Layout, std::thread::JoinHandle<Image>)>,
 }
 
 pub(super) fn plugin(app: &mut App) {
@@ -454,8 +439,7 @@ fn keep_painted(
         return;
     };
     let g = &s.game;
-    let (season, weather) = (g.state().date.season(), g.state().weather);
-    let key = (season as u8, g.river_frozen(), weather as u8);
+    let key = look_key(g);
     if look.is_changed() || old.is_empty() && painting.under_way.is_none() {
         // A new map: whatever was painted or under way was for another.
         *painting = Painting::default();
@@ -501,12 +485,10 @@ fn keep_painted(
     if painting.done == Some(key) {
         return;
     }
-    let atlas = if snowy(season, weather) {
-        &look.snow
-    } else {
-        &look.tiles
-    };
-    let Some(canvas) = images.get(atlas).and_then(|a| Canvas::new(g, &geo, a)) else {
+    let Some(canvas) = images
+        .get(look.tiles_for(g))
+        .and_then(|a| Canvas::new(g, &geo, a))
+    else {
         return; // the tiles are still loading
     };
     let layout = canvas.layout;

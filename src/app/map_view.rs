@@ -29,6 +29,17 @@ pub const TILE_ORDER: [&str; 10] = [
     "yellow-river",
 ];
 
+/// The tile a hex is drawn with (its terrain's, in `TILE_ORDER`; steppe for a terrain
+/// without a tile of its own).
+pub(super) fn tile_index(game: &ordos_core::Game, h: Hex) -> usize {
+    let id = game
+        .map()
+        .terrain(h)
+        .map(|t| game.rules().terrain[t].id.as_str())
+        .unwrap_or("steppe");
+    TILE_ORDER.iter().position(|x| *x == id).unwrap_or(0)
+}
+
 /// How hexes of the core map sit in the world.
 #[derive(Resource, Clone, Copy)]
 pub struct MapGeometry {
@@ -72,6 +83,13 @@ impl MapGeometry {
             y: (self.size.y as i32 - 1 - h.row).max(0) as u32,
         };
         t.center_in_world(&self.size, &self.grid, &TILE, &self.map_type, &self.anchor)
+    }
+    /// The least and the greatest world point of the hexes' centres (the first and the last
+    /// hex of the grid).
+    pub fn centres_span(&self) -> (Vec2, Vec2) {
+        let a = self.world(Hex::new(0, 0));
+        let b = self.world(Hex::new(self.size.x as i32 - 1, self.size.y as i32 - 1));
+        (a.min(b), a.max(b))
     }
     pub fn hex_at(&self, world: Vec2) -> Option<Hex> {
         TilePos::from_world_pos(
@@ -137,7 +155,25 @@ pub(super) struct MapLook {
     pub(super) snow: Handle<Image>,
 }
 
+/// What the map's look is painted for: the season, the river's ice and the weather.
+pub(super) type LookKey = (u8, bool, u8);
+
+/// The look the game's present day calls for (`LookKey`).
+pub(super) fn look_key(g: &ordos_core::Game) -> LookKey {
+    let s = g.state();
+    (s.date.season() as u8, g.river_frozen(), s.weather as u8)
+}
+
 impl MapLook {
+    /// The terrain tiles for the game's present day: under snow or not (`snowy`).
+    pub(super) fn tiles_for(&self, g: &ordos_core::Game) -> &Handle<Image> {
+        if snowy(g.state().date.season(), g.state().weather) {
+            &self.snow
+        } else {
+            &self.tiles
+        }
+    }
+
     fn material(&self, major: bool, bank: bool) -> &Handle<ColorMaterial> {
         match (major, bank) {
             (false, true) => &self.minor_bank,
@@ -334,7 +370,7 @@ fn season_look(
     mut materials: ResMut<Assets<ColorMaterial>>,
     mut tiles: Query<(&TilePos, &mut TileColor)>,
     mut maps: Query<&mut TilemapTexture>,
-    mut last: Local<Option<(u8, bool, u8)>>,
+    mut last: Local<Option<LookKey>>,
 ) {
     let (Some(s), Some(look), Some(geo)) = (session, look, geo) else {
         return;
@@ -343,7 +379,7 @@ fn season_look(
     let season = g.state().date.season();
     let weather = g.state().weather;
     let frozen = g.river_frozen();
-    let key = (season as u8, frozen, weather as u8);
+    let key = look_key(g);
     // A new map (its look just made) is painted whatever the last one showed.
     if *last == Some(key) && !look.is_changed() {
         return;
@@ -354,11 +390,7 @@ fn season_look(
             m.color = river_colour(major, bank, frozen);
         }
     }
-    let image = if snowy(season, weather) {
-        &look.snow
-    } else {
-        &look.tiles
-    };
+    let image = look.tiles_for(g);
     for mut texture in &mut maps {
         if !matches!(&*texture, TilemapTexture::Single(h) if h == image) {
             *texture = TilemapTexture::Single(image.clone());
@@ -425,9 +457,8 @@ fn keep_legible(
 
 /// The camera scale at which the whole map fits the window.
 fn fit_scale(geo: &MapGeometry, window: Vec2) -> f32 {
-    let a = geo.world(Hex::new(0, 0));
-    let b = geo.world(Hex::new(geo.size.x as i32 - 1, geo.size.y as i32 - 1));
-    let span = (a - b).abs() + TILE.x * 1.5;
+    let (lo, hi) = geo.centres_span();
+    let span = hi - lo + TILE.x * 1.5;
     (span.x / window.x.max(1.0)).max(span.y / window.y.max(1.0))
 }
 
@@ -473,12 +504,7 @@ fn spawn_map(
     for i in 0..game.map().len() {
         let h = game.map().hex_at(i);
         let Some(pos) = geo.tile(h) else { continue };
-        let id = game
-            .map()
-            .terrain(h)
-            .map(|t| game.rules().terrain[t].id.as_str())
-            .unwrap_or("steppe");
-        let index = TILE_ORDER.iter().position(|x| *x == id).unwrap_or(0) as u32;
+        let index = tile_index(game, h) as u32;
         let tile = commands
             .spawn(TileBundle {
                 position: pos,
@@ -787,9 +813,8 @@ fn pan_and_zoom(
     }
     // Keep the map's middle reachable: the camera stays over the map.
     if let Some(g) = geo.as_deref() {
-        let a = g.world(Hex::new(0, 0));
-        let b = g.world(Hex::new(g.size.x as i32 - 1, g.size.y as i32 - 1));
-        at = at.clamp(a.min(b), a.max(b));
+        let (lo, hi) = g.centres_span();
+        at = at.clamp(lo, hi);
     }
     if at != t.translation.truncate() {
         t.translation = at.extend(t.translation.z);
