@@ -31,4 +31,4 @@ pub use game::Game;
 pub use load::Setup;
 pub use load::scenario::Scenario;
 pub use order::{Order, OrderError};
-pub use rules::victory::points_by_side;
+pub use rules::points_by_side;

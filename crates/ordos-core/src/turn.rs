@@ -2,7 +2,7 @@
 //! events → apply`), the days pass — weather and the chronicle, supply, sieges, the war beyond
 //! battle — and victory is judged. The flow calls the rules in `rules/`; they never call it.
 
-use crate::game::{GE_PER_SHENG, Game};
+use crate::game::{Act, GE_PER_SHENG, Game};
 use crate::load::Setup;
 use crate::load::scenario::{ArmyDef, RationsDef, Scenario, ScheduledEvent, StartState, Weather};
 use crate::load::tables::Rules;
@@ -91,14 +91,19 @@ impl Game {
         if !army.is_active() {
             return Err(OrderError::CannotAct(army.state));
         }
-        command::check_ruler(self, army, order)?;
+        // Each check reads only what it needs of the game.
+        let (forces, world, paths) = (self.forces(), self.world(), self.paths());
+        let (rules, days) = (self.rules(), self.scenario().turn_days);
+        command::check_ruler(forces, army, order)?;
         match order {
-            Order::Move { path, forced, .. } => march::check(self, army, path, *forced).map(|_| ()),
-            Order::Attack { target, .. } => combat::check_attack(self, army, *target, false),
-            Order::Sortie { target, .. } => combat::check_attack(self, army, *target, true),
-            Order::Besiege { place, .. } => siege::check_siege(self, army, *place, 1),
-            Order::Blockade { place, .. } => siege::check_siege(self, army, *place, 2),
-            Order::Assault { place, .. } => combat::check_assault(self, army, *place),
+            Order::Move { path, forced, .. } => {
+                march::check(&paths, rules, days, army, path, *forced).map(|_| ())
+            }
+            Order::Attack { target, .. } => combat::check_attack(forces, army, *target, false),
+            Order::Sortie { target, .. } => combat::check_attack(forces, army, *target, true),
+            Order::Besiege { place, .. } => siege::check_siege(forces, army, *place, 1),
+            Order::Blockade { place, .. } => siege::check_siege(forces, army, *place, 2),
+            Order::Assault { place, .. } => combat::check_assault(forces, army, *place),
             Order::LiftSiege { .. } => army.besieging.map(|_| ()).ok_or(OrderError::NotBesieging),
             Order::Hold { .. } => Ok(()),
             Order::Fortify { .. } => match army.state {
@@ -106,31 +111,34 @@ impl Game {
                 ArmyState::Routed => Err(OrderError::Routed),
                 _ => Ok(()),
             },
-            Order::Hide { .. } => siege::check_hide(self, army),
+            Order::Hide { .. } => siege::check_hide(&world, army),
             Order::Flee { .. } => command::check_flee(army),
-            Order::Recruit { .. } => recruit::check(self, army),
+            Order::Recruit { .. } => recruit::check(&world, army),
             Order::Plunder { .. } => plunder::check(army),
-            Order::NightMarch { path, .. } => night::check_march(self, army, path).map(|_| ()),
-            Order::NightAttack { target, .. } => night::check_attack(self, army, *target),
-            other => country::check(self, army, other),
+            Order::NightMarch { path, .. } => {
+                night::check_march(&paths, rules, days, army, path).map(|_| ())
+            }
+            Order::NightAttack { target, .. } => night::check_attack(forces, army, *target),
+            other => country::check(&world, army, other),
         }
     }
 
     fn resolve(&mut self, order: &Order) {
+        let g = &mut Act::new(self);
         match order {
             Order::Move { army, path, forced } => {
-                if let Some(ambush) = march::resolve(self, *army, path, *forced) {
-                    combat::spring_ambush(self, *army, ambush);
+                if let Some(ambush) = march::resolve(g, *army, path, *forced) {
+                    combat::spring_ambush(g, *army, ambush);
                 }
             }
             Order::Attack { army, target } => {
-                combat::battle(self, *army, *target, combat::Engagement::default())
+                combat::battle(g, *army, *target, combat::Engagement::default())
             }
             Order::Sortie { army, target } => {
-                let surprise = self.rules().combat.sortie_surprise
-                    && self.army(*target).state == ArmyState::Besieging;
+                let surprise = g.rules().combat.sortie_surprise
+                    && g.forces().army(*target).state == ArmyState::Besieging;
                 combat::battle(
-                    self,
+                    g,
                     *army,
                     *target,
                     combat::Engagement {
@@ -139,12 +147,12 @@ impl Game {
                     },
                 )
             }
-            Order::Besiege { army, place } => siege::begin_siege(self, *army, *place, true),
-            Order::Blockade { army, place } => siege::begin_siege(self, *army, *place, false),
-            Order::Assault { army, place } => combat::assault(self, *army, *place),
+            Order::Besiege { army, place } => siege::begin_siege(g, *army, *place, true),
+            Order::Blockade { army, place } => siege::begin_siege(g, *army, *place, false),
+            Order::Assault { army, place } => combat::assault(g, *army, *place),
             Order::LiftSiege { army } => {
-                if let Some(p) = self.army(*army).besieging {
-                    self.emit(Event::SiegeLifted {
+                if let Some(p) = g.forces().army(*army).besieging {
+                    g.emit(Event::SiegeLifted {
                         army: *army,
                         place: p,
                         reason: "ordered".into(),
@@ -152,32 +160,32 @@ impl Game {
                 }
             }
             Order::Hold { army } => {
-                let a = self.army(*army);
+                let a = g.forces().army(*army);
                 if matches!(a.state, ArmyState::Marching) {
-                    self.emit(Event::StateChanged {
+                    g.emit(Event::StateChanged {
                         army: *army,
                         state: ArmyState::Encamped,
                     });
                 }
             }
-            Order::Fortify { army } => self.emit(Event::StateChanged {
+            Order::Fortify { army } => g.emit(Event::StateChanged {
                 army: *army,
                 state: ArmyState::Fortified,
             }),
-            Order::Hide { army } => self.emit(Event::StateChanged {
+            Order::Hide { army } => g.emit(Event::StateChanged {
                 army: *army,
                 state: ArmyState::Hidden,
             }),
-            Order::Flee { army } => command::flee(self, *army),
-            Order::Recruit { army } => recruit::resolve(self, *army),
-            Order::Plunder { army } => plunder::resolve(self, *army),
+            Order::Flee { army } => command::flee(g, *army),
+            Order::Recruit { army } => recruit::resolve(g, *army),
+            Order::Plunder { army } => plunder::resolve(g, *army),
             Order::NightMarch { army, path } => {
-                if let Some(ambush) = night::night_march(self, *army, path) {
-                    combat::spring_ambush(self, *army, ambush);
+                if let Some(ambush) = night::night_march(g, *army, path) {
+                    combat::spring_ambush(g, *army, ambush);
                 }
             }
-            Order::NightAttack { army, target } => night::night_attack(self, *army, *target),
-            other => country::resolve(self, other),
+            Order::NightAttack { army, target } => night::night_attack(g, *army, *target),
+            other => country::resolve(g, other),
         }
     }
 
@@ -218,7 +226,7 @@ impl Game {
                 break;
             }
         }
-        victory::judge(self);
+        victory::judge(&mut Act::new(self));
         if !self.is_over() {
             self.begin_turn();
         }
@@ -226,11 +234,11 @@ impl Game {
 
     fn pass_day(&mut self) {
         self.weather_and_chronicle();
-        supply::daily(self);
-        horses::daily(self);
-        weather::daily(self);
-        siege::daily(self);
-        country::daily(self);
+        supply::daily(&mut Act::new(self));
+        horses::daily(&mut Act::new(self));
+        weather::daily(&mut Act::new(self));
+        siege::daily(&mut Act::new(self));
+        country::daily(&mut Act::new(self));
         let next = self.state().date.plus_days(1);
         self.emit(Event::DayEnded { date: next });
     }
@@ -276,7 +284,7 @@ impl Game {
 
     /// Only the supply phase of a day, for benchmarks.
     pub fn supply_phase(&mut self) {
-        supply::daily(self);
+        supply::daily(&mut Act::new(self));
     }
 }
 

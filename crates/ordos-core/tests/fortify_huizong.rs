@@ -17,7 +17,7 @@ use ordos_core::play::controller::Controller;
 use ordos_core::play::kinds::{ControllerKind, make};
 use ordos_core::play::replay::Replay;
 use ordos_core::play::sim::play;
-use ordos_core::rules::victory::points_by_side;
+use ordos_core::points_by_side;
 use ordos_core::{Order, Setup};
 use std::path::Path;
 use std::sync::Arc;

@@ -205,3 +205,53 @@ fn the_rooms_import_only_those_below_them() {
         }
     }
 }
+
+/// The code of a file, its comments left out.
+fn code_of(text: &str) -> String {
+    text.lines()
+        .map(|l| l.split("//").next().unwrap_or(""))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn the_rules_take_what_they_need_never_the_whole_game() {
+    // Every rule module reads the game through its narrow views (`game::view`) and changes it
+    // through an `Act`: none names `Game`. Only `rules/mod.rs` does, where the game hands each
+    // rule what it reads, for the shell and the AI.
+    let rules = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/rules");
+    let mut files = Vec::new();
+    sources(&rules, &mut files);
+    assert!(files.len() > 10, "found only {} rule modules", files.len());
+    let is_word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+    for f in files.iter().filter(|f| !f.ends_with("mod.rs")) {
+        let code = code_of(&std::fs::read_to_string(f).unwrap());
+        for (i, _) in code.match_indices("Game") {
+            let before = code[..i].chars().next_back();
+            let after = code[i + 4..].chars().next();
+            assert!(
+                is_word(before) || is_word(after),
+                "{} names Game: a rule takes the views it reads, not the whole game",
+                f.display()
+            );
+        }
+    }
+    // An `Act` hands out the views, the rule tables, the random stream and `emit`: nothing by
+    // which a rule could reach the whole game.
+    let game =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/game/mod.rs"))
+            .unwrap();
+    let act = &game[game.find("impl<'g> Act<'g>").expect("impl Act")..];
+    let act = &act[..act.find("\n}\n").unwrap_or(act.len())];
+    let act = code_of(act);
+    let handed_out: Vec<&str> = act
+        .lines()
+        .filter(|l| l.contains("pub") && l.contains("fn "))
+        .filter_map(|l| l.split_once("->").map(|(_, ret)| ret.trim()))
+        .map(|ret| ret.trim_end_matches('{').trim())
+        .collect();
+    assert!(handed_out.len() >= 6, "found only {handed_out:?}");
+    for ret in handed_out {
+        assert!(!ret.contains("Game"), "Act hands out the whole game: {ret}");
+    }
+}

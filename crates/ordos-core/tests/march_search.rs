@@ -44,13 +44,13 @@ fn agree_everywhere(g: &Game, what: &str, stride: usize) -> usize {
                 let at = format!("{what}: {} to {h} (forced {forced})", g.army_name(army.id));
                 // The AI's field and the path search are one search (the path search looks
                 // towards its goal first, A*, and must find the same way, ties and all).
-                assert_eq!(field.path(g, h), path, "{at}: field and path differ");
+                assert_eq!(field.path(g.map(), h), path, "{at}: field and path differ");
                 let cost = path.as_ref().map(|p| {
                     p.iter()
                         .map(|x| g.step_cost_m(army, *x).unwrap())
                         .sum::<u32>()
                 });
-                assert_eq!(field.metres(g, h), cost, "{at}: field cost");
+                assert_eq!(field.metres(g.map(), h), cost, "{at}: field cost");
                 let within = cost.is_some_and(|c| c <= budget);
                 // The reach shading is exactly the hexes a path reaches within today's march.
                 assert_eq!(

@@ -329,7 +329,7 @@ impl<'g> View<'g> {
         if h == a.hex {
             return Some(0);
         }
-        let m = field.metres(self.game, h)?;
+        let m = field.metres(self.game.map(), h)?;
         Some(m.div_ceil(self.day_m(a, false)).max(1))
     }
 
@@ -341,7 +341,7 @@ impl<'g> View<'g> {
 
     /// The march order towards `goal` for this turn, if the army can make any progress.
     fn march(&self, a: &Army, field: &MarchField, goal: Hex, forced: bool) -> Option<Order> {
-        let path = field.path(self.game, goal)?;
+        let path = field.path(self.game.map(), goal)?;
         let path = self.game.truncate_to_turn(a, &path, forced);
         if path.is_empty() {
             return None;
@@ -362,7 +362,7 @@ impl<'g> View<'g> {
         let (m, h) = (0..g.map().len())
             .filter(|&i| self.zone[i])
             .map(|i| g.map().hex_at(i))
-            .filter_map(|h| Some((field.metres(g, h)?, h)))
+            .filter_map(|h| Some((field.metres(g.map(), h)?, h)))
             .min()?;
         Some((m.div_ceil(self.day_m(a, false)).max(1), h))
     }
@@ -488,7 +488,7 @@ impl<'g> View<'g> {
                     .hex
                     .neighbours()
                     .into_iter()
-                    .filter_map(|n| field.metres(g, n))
+                    .filter_map(|n| field.metres(g.map(), n))
                     .min();
                 let m = if a.hex.is_adjacent(p.hex) { 0 } else { near? };
                 (m.div_ceil(self.day_m(a, false)) <= 3).then_some((m, p))
@@ -504,7 +504,7 @@ impl<'g> View<'g> {
             .hex
             .neighbours()
             .into_iter()
-            .filter_map(|n| Some((field.metres(g, n)?, n)))
+            .filter_map(|n| Some((field.metres(g.map(), n)?, n)))
             .min()?
             .1;
         self.march(a, field, goal, false)
@@ -537,7 +537,7 @@ impl<'g> View<'g> {
         (0..map.len())
             .map(|i| map.hex_at(i))
             .filter(|h| self.game.water_near(*h))
-            .filter_map(|h| Some((field.metres(self.game, h)?, h)))
+            .filter_map(|h| Some((field.metres(self.game.map(), h)?, h)))
             .min()
             .map(|x| x.1)
     }
@@ -803,7 +803,7 @@ impl<'g> View<'g> {
 
         // Grain the conditions want brought into a place: a column with grain to spare makes
         // for it and stocks its walls (a convoy to a town under siege).
-        let spare = crate::rules::country::spare_grain(g, a);
+        let spare = crate::rules::country::spare_grain(g.rules(), a);
         if spare > 0 && a.porters > 0 {
             for &(p, worth) in &self.deliver {
                 let place = g.place(p);
@@ -833,7 +833,7 @@ impl<'g> View<'g> {
                 .hex
                 .neighbours()
                 .into_iter()
-                .filter_map(|n| Some((field.metres(g, n)?, n)))
+                .filter_map(|n| Some((field.metres(g.map(), n)?, n)))
                 .min();
             if let Some((_, n)) = near
                 && let Some(days) = self.days_to(a, field, n)
@@ -853,7 +853,7 @@ impl<'g> View<'g> {
                 .hex
                 .neighbours()
                 .into_iter()
-                .filter_map(|n| Some((field.metres(g, n)?, n)))
+                .filter_map(|n| Some((field.metres(g.map(), n)?, n)))
                 .min();
             let Some((_, n)) = near else { continue };
             let Some(days) = self.days_to(a, field, n) else {
@@ -958,7 +958,7 @@ impl<'g> View<'g> {
     ) -> bool {
         let food = self.game.food_days(a);
         if self.t.counts_water
-            && let Some(path) = field.path(self.game, goal)
+            && let Some(path) = field.path(self.game.map(), goal)
             && self.dry_march(a, &path, days)
         {
             return false;
@@ -1063,10 +1063,10 @@ impl Controller for Greedy {
                 .map(|e| e.hex)
                 .chain(place.map(|p| p.hex))
                 .flat_map(|h| h.neighbours())
-                .filter_map(|n| Some((field.metres(game, n)?, n)))
+                .filter_map(|n| Some((field.metres(game.map(), n)?, n)))
                 .min();
             if let Some((_, goal)) = target
-                && let Some(path) = field.path(game, goal)
+                && let Some(path) = field.path(game.map(), goal)
             {
                 let path = game.truncate_to_turn(a, &path, false);
                 if let Some(o) = (!path.is_empty())

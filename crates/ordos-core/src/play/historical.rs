@@ -99,15 +99,15 @@ impl Historical {
             return None;
         }
         let field = game.march_field_toward(army, &[home.hex]);
-        let goal = if field.metres(game, home.hex).is_some() {
+        let goal = if field.metres(game.map(), home.hex).is_some() {
             home.hex
         } else {
             (0..game.map().len())
                 .map(|i| game.map().hex_at(i))
-                .filter(|h| *h != army.hex && field.metres(game, *h).is_some())
-                .min_by_key(|h| (h.distance(home.hex), field.metres(game, *h), *h))?
+                .filter(|h| *h != army.hex && field.metres(game.map(), *h).is_some())
+                .min_by_key(|h| (h.distance(home.hex), field.metres(game.map(), *h), *h))?
         };
-        let path = game.truncate_to_turn(army, &field.path(game, goal)?, false);
+        let path = game.truncate_to_turn(army, &field.path(game.map(), goal)?, false);
         (!path.is_empty()).then_some(Order::Move {
             army: army.id,
             path,
@@ -287,14 +287,14 @@ impl Historical {
                 }
                 if army.hex.distance(t.hex) <= 1 {
                     // Once: what it can spare goes, and it has nothing more to give.
-                    let spare = crate::rules::country::spare_grain(game, army) > 0;
+                    let spare = crate::rules::country::spare_grain(game.rules(), army) > 0;
                     give(spare.then_some(Order::Deliver { army: id, to: t.id }))
                 } else {
                     give(Self::approach(game, army, t.hex, false))
                 }
             }
             StandingOrder::Stock => {
-                let spare = crate::rules::country::spare_grain(game, army) > 0;
+                let spare = crate::rules::country::spare_grain(game.rules(), army) > 0;
                 give(spare.then_some(Order::Stock { army: id }))
             }
             // Once: a commander who has run (or fallen) runs no more.

@@ -110,6 +110,6 @@ fn can_reach(game: &Game, a: &crate::model::state::Army, goal: crate::hex::Hex, 
     (0..game.map().len())
         .map(|i| game.map().hex_at(i))
         .filter(|h| h.distance(goal) <= 2)
-        .filter_map(|h| field.metres(game, h))
+        .filter_map(|h| field.metres(game.map(), h))
         .any(|m| u64::from(m) <= per_day.saturating_mul(days))
 }

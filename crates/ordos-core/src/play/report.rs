@@ -609,7 +609,7 @@ pub fn thousands(n: u32) -> String {
 /// Where a victory condition stands now: met, or how it stands ("Zhenrong held by Song").
 /// Each side's points so far, by name: "Northern Song 1, Western Xia 3".
 pub fn score_line(g: &Game) -> String {
-    let points = crate::rules::victory::points_by_side(g);
+    let points = crate::rules::points_by_side(g);
     g.scenario()
         .sides
         .iter()

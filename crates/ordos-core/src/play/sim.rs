@@ -117,7 +117,7 @@ pub struct Summary {
 }
 
 pub fn summarize(game: &Game) -> Summary {
-    let points = crate::rules::victory::points_by_side(game);
+    let points = crate::rules::points_by_side(game);
     let sides = (0..game.scenario().sides.len())
         .map(|i| {
             let (men_start, men_end, losses) = game.side_totals(SideId(i as u8));

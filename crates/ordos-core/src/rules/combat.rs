@@ -2,10 +2,10 @@
 //! morale, fatigue and hunger; a die for luck; losses killed, wounded and captured; retreats,
 //! routs and surrenders. `odds` previews a fight without touching the state.
 
-use crate::game::Game;
+use crate::game::{Act, Forces, Ground, World};
 use crate::hex::{Hex, direction_gap};
 use crate::load::scenario::Weather;
-use crate::load::tables::{Arm, RiverKind};
+use crate::load::tables::{Arm, CombatRules, RiverKind};
 use crate::model::event::{BattleFactors, BattleResult, Event};
 use crate::model::state::{Army, ArmyId, ArmyState, Losses, PlaceId, SupplyStatus};
 use crate::order::OrderError;
@@ -52,7 +52,7 @@ struct Sides {
     a: u64,
     d: u64,
     factors: BattleFactors,
-    /// The defending stack (`Game::defending_stack`), found once for every face of the die.
+    /// The defending stack (`defending_stack`), found once for every face of the die.
     stack: Vec<ArmyId>,
 }
 
@@ -60,13 +60,13 @@ const PPM: u64 = 1_000_000;
 
 /// Whether an army is caught in the act of fording a stream: it stands in one and marched
 /// this turn.
-pub fn fording(g: &Game, army: &Army) -> bool {
+pub fn fording(g: Ground, army: &Army) -> bool {
     army.moved && g.river_at(army.hex) == RiverKind::Minor
 }
 
 /// Whether `army` may attack (or, from its walls, sortie against) `target`.
 pub(crate) fn check_attack(
-    g: &Game,
+    g: Forces,
     army: &Army,
     target: ArmyId,
     sortie: bool,
@@ -78,8 +78,7 @@ pub(crate) fn check_attack(
         return Err(OrderError::Routed);
     }
     let t = g
-        .state()
-        .armies
+        .armies()
         .get(usize::from(target.0))
         .ok_or(OrderError::NoSuchArmy(target))?;
     if !g.at_war(army.side, t.side) {
@@ -101,63 +100,64 @@ pub(crate) fn check_attack(
     Ok(())
 }
 
-impl Game {
-    /// The armies that defend a hex together: the one attacked first, then the rest of its side
-    /// on that hex (not hidden, and not quarrelling with it), in id order.
-    pub fn defending_stack(&self, def: &Army) -> Vec<ArmyId> {
-        let mut out = vec![def.id];
-        out.extend(
-            self.armies_at(def.hex)
-                .filter(|x| {
-                    x.id != def.id
-                        && x.side == def.side
-                        && x.state != ArmyState::Hidden
-                        && !self.quarrel(x.id, def.id)
-                })
-                .map(|x| x.id),
-        );
-        out
-    }
-
-    /// The odds of `attacker` attacking `defender` now, for every face of the die. Pure.
-    pub fn odds(&self, attacker: ArmyId, defender: ArmyId, surprise: bool) -> Odds {
-        let (att, def) = (self.army(attacker), self.army(defender));
-        let e = Engagement {
-            surprise,
-            sortie: false,
-        };
-        let s = strengths(self, att, def, e);
-        let faces: Vec<FaceOutcome> = (0..self.rules().combat.luck_pct.len().max(1))
-            .map(|f| face(self, att, def, &s, e, f))
-            .collect();
-        let n = faces.len() as u32;
-        let wins = faces
-            .iter()
-            .filter(|f| {
-                matches!(
-                    f.result,
-                    BattleResult::DefenderRetreats
-                        | BattleResult::DefenderRouted
-                        | BattleResult::PlaceStormed
-                )
+/// The armies that defend a hex together: the one attacked first, then the rest of its side
+/// on that hex (not hidden, and not quarrelling with it), in id order.
+pub fn defending_stack(g: Forces, def: &Army) -> Vec<ArmyId> {
+    let mut out = vec![def.id];
+    out.extend(
+        g.armies_at(def.hex)
+            .filter(|x| {
+                x.id != def.id
+                    && x.side == def.side
+                    && x.state != ArmyState::Hidden
+                    && !g.quarrel(x.id, def.id)
             })
-            .count() as u32;
-        Odds {
-            attacker_strength: s.a,
-            defender_strength: s.d,
-            ratio_pct: s.a * 100 / s.d.max(1),
-            factors: s.factors,
-            win_pct: wins * 100 / n,
-            expected_attacker_loss: faces.iter().map(|f| f.attacker_loss).sum::<u32>() / n,
-            expected_defender_loss: faces.iter().map(|f| f.defender_loss).sum::<u32>() / n,
-            faces,
-        }
+            .map(|x| x.id),
+    );
+    out
+}
+
+/// The odds of `attacker` attacking `defender` now, for every face of the die. Pure.
+pub fn odds(g: &World, attacker: ArmyId, defender: ArmyId, surprise: bool) -> Odds {
+    let (att, def) = (g.forces().army(attacker), g.forces().army(defender));
+    let e = Engagement {
+        surprise,
+        sortie: false,
+    };
+    let s = strengths(g, att, def, e);
+    let faces: Vec<FaceOutcome> = (0..g.rules().combat.luck_pct.len().max(1))
+        .map(|f| face(g, att, def, &s, e, f))
+        .collect();
+    let n = faces.len() as u32;
+    let wins = faces
+        .iter()
+        .filter(|f| {
+            matches!(
+                f.result,
+                BattleResult::DefenderRetreats
+                    | BattleResult::DefenderRouted
+                    | BattleResult::PlaceStormed
+            )
+        })
+        .count() as u32;
+    Odds {
+        attacker_strength: s.a,
+        defender_strength: s.d,
+        ratio_pct: s.a * 100 / s.d.max(1),
+        factors: s.factors,
+        win_pct: wins * 100 / n,
+        expected_attacker_loss: faces.iter().map(|f| f.attacker_loss).sum::<u32>() / n,
+        expected_defender_loss: faces.iter().map(|f| f.defender_loss).sum::<u32>() / n,
+        faces,
     }
 }
 
 /// Metres `high` stands above `low` (0 if it does not).
-fn above_m(g: &Game, low: Hex, high: Hex) -> u32 {
-    let (l, h) = (g.map().elevation_m(low), g.map().elevation_m(high));
+fn above_m(g: &World, low: Hex, high: Hex) -> u32 {
+    let (l, h) = (
+        g.ground().map().elevation_m(low),
+        g.ground().map().elevation_m(high),
+    );
     match (l, h) {
         (Some(l), Some(h)) if h > l => (h - l).unsigned_abs(),
         _ => 0,
@@ -165,13 +165,14 @@ fn above_m(g: &Game, low: Hex, high: Hex) -> u32 {
 }
 
 /// Walls the defender stands behind: a walled place its own side holds.
-fn walls_of(g: &Game, d: &Army) -> u8 {
-    g.place_at(d.hex)
+fn walls_of(g: &World, d: &Army) -> u8 {
+    g.forces()
+        .place_at(d.hex)
         .filter(|p| p.owner == Some(d.side))
         .map_or(0, |p| p.walls)
 }
 
-fn arm_value(g: &Game, army: &Army, arm: Arm, attacking: bool, at: Hex) -> u64 {
+fn arm_value(g: &World, army: &Army, arm: Arm, attacking: bool, at: Hex) -> u64 {
     let stats = g.rules().arms.get(arm);
     let mut v = u64::from(army.men.get(arm))
         * u64::from(if attacking {
@@ -180,14 +181,18 @@ fn arm_value(g: &Game, army: &Army, arm: Arm, attacking: bool, at: Hex) -> u64 {
             stats.defense
         });
     if stats.mounted {
-        v = v * u64::from(g.terrain_at(at).map_or(100, |t| t.horse_combat_pct)) / 100;
+        v = v * u64::from(
+            g.ground()
+                .terrain_at(at)
+                .map_or(100, |t| t.horse_combat_pct),
+        ) / 100;
     }
     // Heavy Tangut cavalry avoided fighting in rain or snow (logistics.md).
-    if matches!(g.state().weather, Weather::Rain | Weather::Snow) {
+    if matches!(g.ground().weather(), Weather::Rain | Weather::Snow) {
         v = v * u64::from(stats.wet_pct) / 100;
     }
     // Dingchuan 1042: in the black wind, archers and crossbowmen shot badly.
-    if arm == Arm::Crossbow && g.state().weather == Weather::Wind {
+    if arm == Arm::Crossbow && g.ground().weather() == Weather::Wind {
         v = v * u64::from(g.rules().combat.wind_crossbow_pct) / 100;
     }
     v
@@ -195,10 +200,10 @@ fn arm_value(g: &Game, army: &Army, arm: Arm, attacking: bool, at: Hex) -> u64 {
 
 /// The morale of a defending stack, weighted by men: the steady hold the line with the
 /// shaken, and a broken army that has fled into walls does not give them up by itself.
-fn stack_morale(g: &Game, stack: &[ArmyId], def: &Army) -> u32 {
+fn stack_morale(g: &World, stack: &[ArmyId], def: &Army) -> u32 {
     let (mut men, mut weighted) = (0u64, 0u64);
     for &id in stack {
-        let x = g.army(id);
+        let x = g.forces().army(id);
         men += u64::from(x.men.total());
         weighted += u64::from(x.men.total()) * u64::from(x.morale);
     }
@@ -206,7 +211,7 @@ fn stack_morale(g: &Game, stack: &[ArmyId], def: &Army) -> u32 {
 }
 
 /// Men, morale, fatigue and food: what every army brings to any fight.
-fn base_strength(g: &Game, army: &Army, attacking: bool, at: Hex) -> u64 {
+fn base_strength(g: &World, army: &Army, attacking: bool, at: Hex) -> u64 {
     let c = &g.rules().combat;
     let mut s: u64 = Arm::ALL
         .iter()
@@ -229,7 +234,7 @@ fn base_strength(g: &Game, army: &Army, attacking: bool, at: Hex) -> u64 {
     s
 }
 
-fn strengths(g: &Game, att: &Army, def: &Army, e: Engagement) -> Sides {
+fn strengths(g: &World, att: &Army, def: &Army, e: Engagement) -> Sides {
     let c = &g.rules().combat;
     let at = def.hex;
     let mut f = BattleFactors {
@@ -245,13 +250,13 @@ fn strengths(g: &Game, att: &Army, def: &Army, e: Engagement) -> Sides {
         }
     };
     let walled = walls_of(g, def) > 0 && !e.sortie;
-    let stack = g.defending_stack(def);
+    let stack = defending_stack(g.forces(), def);
     let mut d: u64 = stack
         .iter()
-        .map(|&id| g.army(id))
+        .map(|&id| g.forces().army(id))
         .map(|x| base_strength(g, x, false, at) * if walled { 100 } else { fortified(x) } / 100)
         .sum();
-    d = d * u64::from(g.terrain_at(at).map_or(100, |t| t.defense_pct)) / 100;
+    d = d * u64::from(g.ground().terrain_at(at).map_or(100, |t| t.defense_pct)) / 100;
     // Pingxia 1098: the Tanguts failed "to dislodge the Song from their high ground position".
     f.defender_above_m = above_m(g, att.hex, def.hex);
     if f.defender_above_m > 0 {
@@ -262,16 +267,16 @@ fn strengths(g: &Game, att: &Army, def: &Army, e: Engagement) -> Sides {
     // Yongle 1082: Xu Xi "refused to attack the enemy troops while they forded the river" —
     // an army caught fording fights at a disadvantage. Fording is the crossing: an army on a
     // stream that has marched this turn; one camped by the water is not fording.
-    if fording(g, att) {
+    if fording(g.ground(), att) {
         f.attacker_fording = true;
         a = a * u64::from(c.fording_pct) / 100;
     }
-    if fording(g, def) {
+    if fording(g.ground(), def) {
         f.defender_fording = true;
         d = d * u64::from(c.fording_pct) / 100;
     }
-    f.wet = matches!(g.state().weather, Weather::Rain | Weather::Snow);
-    f.wind = g.state().weather == Weather::Wind;
+    f.wet = matches!(g.ground().weather(), Weather::Rain | Weather::Snow);
+    f.wind = g.ground().weather() == Weather::Wind;
     if !e.sortie {
         f.walls = walls_of(g, def);
     }
@@ -297,8 +302,8 @@ fn strengths(g: &Game, att: &Army, def: &Army, e: Engagement) -> Sides {
     // Haoshuichuan 1041: attacked from several sides and from the rear.
     let dir_from_def = |h: Hex| def.hex.direction_to(h);
     let mut dirs: Vec<usize> = g
-        .state()
-        .armies
+        .forces()
+        .armies()
         .iter()
         .filter(|x| {
             x.is_active()
@@ -306,7 +311,7 @@ fn strengths(g: &Game, att: &Army, def: &Army, e: Engagement) -> Sides {
                 && x.state != ArmyState::Routed
                 && x.state != ArmyState::Hidden
                 // Lingzhou 1081: commanders who quarrel do not attack together.
-                && !g.quarrel(x.id, att.id)
+                && !g.forces().quarrel(x.id, att.id)
         })
         .filter_map(|x| dir_from_def(x.hex))
         .collect();
@@ -334,7 +339,7 @@ fn strengths(g: &Game, att: &Army, def: &Army, e: Engagement) -> Sides {
 }
 
 /// What the fight would give for one face of the die.
-fn face(g: &Game, att: &Army, def: &Army, s: &Sides, e: Engagement, face: usize) -> FaceOutcome {
+fn face(g: &World, att: &Army, def: &Army, s: &Sides, e: Engagement, face: usize) -> FaceOutcome {
     let c = &g.rules().combat;
     let n = c.luck_pct.len().max(1);
     let luck_a = u64::from(c.luck_pct.get(face).copied().unwrap_or(100));
@@ -349,7 +354,7 @@ fn face(g: &Game, att: &Army, def: &Army, s: &Sides, e: Engagement, face: usize)
     let defender_loss: u32 = s
         .stack
         .iter()
-        .map(|&id| (u64::from(g.army(id).men.total()) * def_ppm / PPM) as u32)
+        .map(|&id| (u64::from(g.forces().army(id).men.total()) * def_ppm / PPM) as u32)
         .sum();
     let attacker_loss = (u64::from(att.men.total()) * att_ppm / PPM) as u32;
     let drop = |ppm: u64| (ppm / 10_000) as u32 * c.morale_per_loss_pct;
@@ -386,8 +391,8 @@ fn face(g: &Game, att: &Army, def: &Army, s: &Sides, e: Engagement, face: usize)
     }
 }
 
-fn split(g: &Game, n: u32) -> Losses {
-    let killed = n * g.rules().combat.killed_pct.min(100) / 100;
+fn split(c: &CombatRules, n: u32) -> Losses {
+    let killed = n * c.killed_pct.min(100) / 100;
     Losses {
         killed,
         wounded: n - killed,
@@ -396,17 +401,20 @@ fn split(g: &Game, n: u32) -> Losses {
 }
 
 /// Fights one battle and carries out its consequences.
-pub(crate) fn battle(g: &mut Game, attacker: ArmyId, defender: ArmyId, e: Engagement) {
-    let (att, def) = (g.army(attacker).clone(), g.army(defender).clone());
+pub(crate) fn battle(g: &mut Act, attacker: ArmyId, defender: ArmyId, e: Engagement) {
+    let (att, def) = (
+        g.forces().army(attacker).clone(),
+        g.forces().army(defender).clone(),
+    );
     if def.state == ArmyState::Hidden {
         g.emit(Event::StateChanged {
             army: defender,
             state: ArmyState::Marching,
         });
     }
-    let s = strengths(g, &att, &def, e);
+    let s = strengths(&g.world(), &att, &def, e);
     let die = g.roll(g.rules().combat.luck_pct.len().max(1) as u32);
-    let o = face(g, &att, &def, &s, e, die as usize);
+    let o = face(&g.world(), &att, &def, &s, e, die as usize);
     let stack = s.stack;
     let c = &g.rules().combat;
     let surprise_hit = if e.surprise { c.surprise_morale } else { 0 };
@@ -414,11 +422,11 @@ pub(crate) fn battle(g: &mut Game, attacker: ArmyId, defender: ArmyId, e: Engage
     let supporting: Vec<crate::model::event::Support> = stack[1..]
         .iter()
         .map(|&id| {
-            let x = g.army(id);
+            let x = g.forces().army(id);
             let lost = (u64::from(x.men.total()) * u64::from(o.defender_loss_ppm) / PPM) as u32;
             crate::model::event::Support {
                 army: id,
-                losses: split(g, lost),
+                losses: split(&g.rules().combat, lost),
                 morale: x.morale.saturating_sub(drop),
             }
         })
@@ -429,11 +437,13 @@ pub(crate) fn battle(g: &mut Game, attacker: ArmyId, defender: ArmyId, e: Engage
         (attacker, att.men.total(), o.attacker_loss),
         (defender, def.men.total(), primary_loss),
     ];
-    fought.extend(
-        supporting
-            .iter()
-            .map(|sp| (sp.army, g.army(sp.army).men.total(), sp.losses.total())),
-    );
+    fought.extend(supporting.iter().map(|sp| {
+        (
+            sp.army,
+            g.forces().army(sp.army).men.total(),
+            sp.losses.total(),
+        )
+    }));
     g.emit(Event::Battle {
         attacker,
         defender,
@@ -441,8 +451,8 @@ pub(crate) fn battle(g: &mut Game, attacker: ArmyId, defender: ArmyId, e: Engage
         attacker_strength: s.a,
         defender_strength: s.d,
         die,
-        attacker_losses: split(g, o.attacker_loss),
-        defender_losses: split(g, primary_loss),
+        attacker_losses: split(&g.rules().combat, o.attacker_loss),
+        defender_losses: split(&g.rules().combat, primary_loss),
         attacker_morale: o.attacker_morale,
         defender_morale: o.defender_morale,
         result: o.result,
@@ -461,7 +471,7 @@ pub(crate) fn battle(g: &mut Game, attacker: ArmyId, defender: ArmyId, e: Engage
         BattleResult::PlaceStormed => storm(g, attacker, &stack),
     }
     for id in std::iter::once(attacker).chain(stack) {
-        let a = g.army(id);
+        let a = g.forces().army(id);
         if a.is_active() && a.men.total() == 0 {
             g.emit(Event::Destroyed { army: id });
         }
@@ -470,19 +480,20 @@ pub(crate) fn battle(g: &mut Game, attacker: ArmyId, defender: ArmyId, e: Engage
 }
 
 /// The garrison is overwhelmed: it surrenders and the place falls, stores and all.
-fn storm(g: &mut Game, attacker: ArmyId, stack: &[ArmyId]) {
-    let hex = g.army(stack[0]).hex;
+fn storm(g: &mut Act, attacker: ArmyId, stack: &[ArmyId]) {
+    let hex = g.forces().army(stack[0]).hex;
     for &d in stack {
-        let men = g.army(d).men.total();
-        if g.army(d).is_active() {
+        let men = g.forces().army(d).men.total();
+        if g.forces().army(d).is_active() {
             crate::rules::command::surrender(g, d, men);
         }
     }
-    let side = g.army(attacker).side;
-    if let Some(p) = g.place_at(hex).map(|p| (p.id, p.stores_ge))
+    let side = g.forces().army(attacker).side;
+    if let Some(p) = g.forces().place_at(hex).map(|p| (p.id, p.stores_ge))
         && !g
+            .forces()
             .armies_at(hex)
-            .any(|x| x.side != side && g.at_war(x.side, side))
+            .any(|x| x.side != side && g.forces().at_war(x.side, side))
     {
         g.emit(Event::PlaceCaptured {
             place: p.0,
@@ -495,10 +506,10 @@ fn storm(g: &mut Game, attacker: ArmyId, stack: &[ArmyId]) {
 
 /// A routed army flees two hexes; the pursuit takes prisoners, more of them when the victor
 /// has horse. One with nowhere to flee surrenders.
-fn rout(g: &mut Game, id: ArmyId, victor: &Army) {
+fn rout(g: &mut Act, id: ArmyId, victor: &Army) {
     let (men, routed) = (
-        g.army(id).men.total(),
-        g.army(id).state == ArmyState::Routed,
+        g.forces().army(id).men.total(),
+        g.forces().army(id).state == ArmyState::Routed,
     );
     let horse_share = u64::from(victor.men.mounted()) * 100 / u64::from(victor.men.total().max(1));
     let ppm =
@@ -513,7 +524,7 @@ fn rout(g: &mut Game, id: ArmyId, victor: &Army) {
     if captured > 0 {
         g.emit(Event::Attrition {
             army: id,
-            hex: g.army(id).hex,
+            hex: g.forces().army(id).hex,
             cause: crate::model::state::Cause::Captured,
             men: captured,
             porters: 0,
@@ -527,32 +538,36 @@ fn rout(g: &mut Game, id: ArmyId, victor: &Army) {
 
 /// Falls back up to `hexes` away from `enemy_at`, avoiding enemies and their zones where it
 /// can; an army that cannot move at all surrenders.
-fn retreat(g: &mut Game, id: ArmyId, enemy_at: Hex, hexes: u32, victor: ArmyId) {
+fn retreat(g: &mut Act, id: ArmyId, enemy_at: Hex, hexes: u32, victor: ArmyId) {
     for step in 0..hexes {
-        let a = g.army(id).clone();
+        let a = g.forces().army(id).clone();
         if !a.is_active() {
             return;
         }
-        if g.place_at(a.hex)
+        if g.forces()
+            .place_at(a.hex)
             .is_some_and(|p| p.walls > 0 && p.owner == Some(a.side))
         {
             return; // behind its own walls
         }
-        let zoc = g.enemy_zoc(a.side);
+        let zoc = g.forces().enemy_zoc(a.side);
         let mut best: Option<(u32, u32, usize, Hex)> = None;
         for (dir, h) in a.hex.neighbours().into_iter().enumerate() {
-            if search::step_cost_m(g, Mobility::of(&a), h).is_err()
-                || g.armies_at(h).any(|e| g.at_war(e.side, a.side))
+            if search::step_cost_m(&g.paths(), Mobility::of(&a), h).is_err()
+                || g.forces()
+                    .armies_at(h)
+                    .any(|e| g.forces().at_war(e.side, a.side))
             {
                 continue;
             }
-            if g.place_at(h)
-                .is_some_and(|p| p.owner.is_some_and(|o| g.at_war(o, a.side)))
+            if g.forces()
+                .place_at(h)
+                .is_some_and(|p| p.owner.is_some_and(|o| g.forces().at_war(o, a.side)))
             {
                 continue;
             }
             let far = h.distance(enemy_at);
-            let safe = u32::from(!g.map().index(h).is_some_and(|i| zoc[i]));
+            let safe = u32::from(!g.ground().map().index(h).is_some_and(|i| zoc[i]));
             let key = (safe, far, usize::MAX - dir, h);
             if best.is_none_or(|b| (key.0, key.1, key.2) > (b.0, b.1, b.2)) {
                 best = Some(key);
@@ -576,8 +591,8 @@ fn retreat(g: &mut Game, id: ArmyId, enemy_at: Hex, hexes: u32, victor: ArmyId) 
 }
 
 /// The victor marches into the hex it has taken.
-fn occupy(g: &mut Game, army: ArmyId, hex: Hex) {
-    let from = g.army(army).hex;
+fn occupy(g: &mut Act, army: ArmyId, hex: Hex) {
+    let from = g.forces().army(army).hex;
     let facing = from.direction_to(hex).map(|d| d as u8);
     g.emit(Event::Moved {
         army,
@@ -590,10 +605,9 @@ fn occupy(g: &mut Game, army: ArmyId, hex: Hex) {
     });
 }
 
-pub(crate) fn check_assault(g: &Game, army: &Army, place: PlaceId) -> Result<(), OrderError> {
+pub(crate) fn check_assault(g: Forces, army: &Army, place: PlaceId) -> Result<(), OrderError> {
     let p = g
-        .state()
-        .places
+        .places()
         .get(usize::from(place.0))
         .ok_or(OrderError::NoSuchPlace(place))?;
     if army.attacked {
@@ -613,18 +627,19 @@ pub(crate) fn check_assault(g: &Game, army: &Army, place: PlaceId) -> Result<(),
 
 /// Storms a place: the strongest garrison army defends behind the walls; an empty place
 /// is simply taken.
-pub(crate) fn assault(g: &mut Game, id: ArmyId, place: PlaceId) {
-    let side = g.army(id).side;
-    let hex = g.place(place).hex;
+pub(crate) fn assault(g: &mut Act, id: ArmyId, place: PlaceId) {
+    let side = g.forces().army(id).side;
+    let hex = g.forces().place(place).hex;
     let garrison = g
+        .forces()
         .armies_at(hex)
-        .filter(|x| g.at_war(x.side, side))
+        .filter(|x| g.forces().at_war(x.side, side))
         .max_by_key(|x| (x.men.total(), std::cmp::Reverse(x.id)))
         .map(|x| x.id);
     match garrison {
         Some(defender) => battle(g, id, defender, Engagement::default()),
         None => {
-            let stores_ge = g.place(place).stores_ge;
+            let stores_ge = g.forces().place(place).stores_ge;
             g.emit(Event::PlaceCaptured {
                 place,
                 side,
@@ -637,7 +652,7 @@ pub(crate) fn assault(g: &mut Game, id: ArmyId, place: PlaceId) {
 
 /// Yuanhao's trap at Haoshuichuan (1041): the hidden armies a march walked into fall on the
 /// column, each from its own side, with surprise.
-pub(crate) fn spring_ambush(g: &mut Game, id: ArmyId, ambush: crate::rules::march::Ambush) {
+pub(crate) fn spring_ambush(g: &mut Act, id: ArmyId, ambush: crate::rules::march::Ambush) {
     g.emit(Event::Ambushed {
         army: id,
         hex: ambush.hex,
@@ -650,7 +665,7 @@ pub(crate) fn spring_ambush(g: &mut Game, id: ArmyId, ambush: crate::rules::marc
         });
     }
     for e in ambush.by {
-        let (me, target) = (g.army(e), g.army(id));
+        let (me, target) = (g.forces().army(e), g.forces().army(id));
         if !me.is_active() || !target.is_active() || !me.hex.is_adjacent(target.hex) {
             continue;
         }

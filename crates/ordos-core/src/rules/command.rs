@@ -2,37 +2,13 @@
 //! surrender, or run; rulers whose fall shakes their whole side; commanders who quarrel and will
 //! not work together (docs/campaigns/rules-plan.md A, B, E).
 
-use crate::game::Game;
+use crate::game::{Act, Forces};
 use crate::model::event::Event;
 use crate::model::state::{Army, ArmyId, ArmyState, Leader};
 use crate::order::{Order, OrderError};
 
-impl Game {
-    /// Whether the commanders of these two armies quarrel today (`Scenario::quarrels`): they do
-    /// not attack together, defend a hex together or give each other grain.
-    pub fn quarrel(&self, a: ArmyId, b: ArmyId) -> bool {
-        self.setup()
-            .quarrel(usize::from(a.0), usize::from(b.0), self.state().date)
-    }
-
-    /// Whether the army is led by the ruler of its side (`ArmyDef::ruler`).
-    pub fn is_ruler(&self, a: ArmyId) -> bool {
-        self.scenario()
-            .armies
-            .get(usize::from(a.0))
-            .is_some_and(|d| d.ruler)
-    }
-
-    /// Whether the army's ruler has fallen (wounded, killed, taken or fled): it will no longer
-    /// attack, assault or besiege (Qingzhou 1066: "Yizong was wounded by a crossbow and forced
-    /// to retreat").
-    pub fn ruler_fallen(&self, army: &Army) -> bool {
-        army.leader != Leader::Present && self.is_ruler(army.id)
-    }
-}
-
 /// The orders an army whose ruler has fallen may no longer give.
-pub(crate) fn check_ruler(g: &Game, army: &Army, order: &Order) -> Result<(), OrderError> {
+pub(crate) fn check_ruler(g: Forces, army: &Army, order: &Order) -> Result<(), OrderError> {
     let offensive = matches!(
         order,
         Order::Attack { .. }
@@ -60,30 +36,30 @@ pub(crate) fn check_flee(army: &Army) -> Result<(), OrderError> {
 /// Dingchuan 1042: "The defending commander Ge Huaimin lost his nerve and decided to run,
 /// abandoning his 19,000 troops to be slaughtered." What becomes of the army then is the
 /// rules': it fights leaderless.
-pub(crate) fn flee(g: &mut Game, army: ArmyId) {
+pub(crate) fn flee(g: &mut Act, army: ArmyId) {
     let cost = g.rules().combat.leader_flees_morale;
     fall(g, army, Leader::Fled, cost);
 }
 
 /// A commander falls: the event, the morale it costs his army and, for a ruler, every army of
 /// his side; a fallen ruler's army gives up its siege.
-fn fall(g: &mut Game, army: ArmyId, fate: Leader, cost: u32) {
+fn fall(g: &mut Act, army: ArmyId, fate: Leader, cost: u32) {
     g.emit(Event::LeaderFell { army, fate });
     lose_heart(g, army, cost);
-    if !g.is_ruler(army) {
+    if !g.forces().is_ruler(army) {
         return;
     }
-    let side = g.army(army).side;
+    let side = g.forces().army(army).side;
     let ruler_cost = g.rules().combat.ruler_fall_morale;
-    for i in 0..g.state().armies.len() {
+    for i in 0..g.forces().armies().len() {
         let id = ArmyId(i as u16);
-        let a = g.army(id);
+        let a = g.forces().army(id);
         if a.side == side && a.is_active() {
             lose_heart(g, id, ruler_cost);
         }
     }
-    if let Some(place) = g.army(army).besieging
-        && g.army(army).is_active()
+    if let Some(place) = g.forces().army(army).besieging
+        && g.forces().army(army).is_active()
     {
         g.emit(Event::SiegeLifted {
             army,
@@ -94,8 +70,8 @@ fn fall(g: &mut Game, army: ArmyId, fate: Leader, cost: u32) {
 }
 
 /// Morale lost, as an event (nothing if there is nothing to lose).
-fn lose_heart(g: &mut Game, id: ArmyId, cost: u32) {
-    let a = g.army(id);
+fn lose_heart(g: &mut Act, id: ArmyId, cost: u32) {
+    let a = g.forces().army(id);
     if cost == 0 || a.morale == 0 || !a.is_active() {
         return;
     }
@@ -110,9 +86,9 @@ fn lose_heart(g: &mut Game, id: ArmyId, cost: u32) {
 /// After a battle, each army that fought may lose its commander, wounded or killed, with a
 /// chance growing with the share of its men lost (combat.ron). `fought`: each army with its men
 /// before the battle and the men it lost. Armies destroyed or surrendered are past caring.
-pub(crate) fn after_battle(g: &mut Game, fought: &[(ArmyId, u32, u32)]) {
+pub(crate) fn after_battle(g: &mut Act, fought: &[(ArmyId, u32, u32)]) {
     for &(id, men, lost) in fought {
-        let a = g.army(id);
+        let a = g.forces().army(id);
         if !a.is_active() || !a.leader.present() {
             continue;
         }
@@ -131,7 +107,7 @@ pub(crate) fn after_battle(g: &mut Game, fought: &[(ArmyId, u32, u32)]) {
             Leader::Wounded
         };
         // A wounded commander hit again and only wounded again is no new news.
-        if fate == g.army(id).leader {
+        if fate == g.forces().army(id).leader {
             continue;
         }
         let cost = g.rules().combat.leader_fall_morale;
@@ -141,8 +117,8 @@ pub(crate) fn after_battle(g: &mut Game, fought: &[(ArmyId, u32, u32)]) {
 
 /// A routed army's commander may be taken in the pursuit (Sanchuan 1040: "Liu Ping was taken
 /// captive").
-pub(crate) fn rout_capture(g: &mut Game, id: ArmyId) {
-    let a = g.army(id);
+pub(crate) fn rout_capture(g: &mut Act, id: ArmyId) {
+    let a = g.forces().army(id);
     if !a.is_active() || !a.leader.present() {
         return;
     }
@@ -154,8 +130,8 @@ pub(crate) fn rout_capture(g: &mut Game, id: ArmyId) {
 }
 
 /// An army surrenders, its commander with it.
-pub(crate) fn surrender(g: &mut Game, id: ArmyId, men: u32) {
-    if g.army(id).leader.present() && g.army(id).state != ArmyState::Destroyed {
+pub(crate) fn surrender(g: &mut Act, id: ArmyId, men: u32) {
+    if g.forces().army(id).leader.present() && g.forces().army(id).state != ArmyState::Destroyed {
         // His men go with him into captivity: only his side feels it (a ruler's fall).
         fall(g, id, Leader::Captured, 0);
     }

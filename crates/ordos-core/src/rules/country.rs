@@ -1,14 +1,16 @@
 //! The war beyond battle: scorched earth, cut wells, cooking fires, forts, floods, levies and
 //! convoys. Each rule cites the passage of the accounts it models.
 
-use crate::game::{GE_PER_SHENG, Game};
+use crate::game::{Act, GE_PER_SHENG, World};
 use crate::hex::Hex;
 use crate::load::scenario::Weather;
-use crate::load::tables::RiverKind;
+use crate::load::tables::{RiverKind, Rules};
 use crate::model::event::Event;
 use crate::model::state::{Army, ArmyId, ArmyState, PlaceId};
 use crate::order::{Order, OrderError};
-pub(crate) fn check(g: &Game, army: &Army, order: &Order) -> Result<(), OrderError> {
+
+/// Whether an order of the war beyond battle may be given.
+pub(crate) fn check(g: &World, army: &Army, order: &Order) -> Result<(), OrderError> {
     if army.state == ArmyState::Routed
         && !matches!(order, Order::Fires { .. } | Order::Deliver { .. })
     {
@@ -18,11 +20,11 @@ pub(crate) fn check(g: &Game, army: &Army, order: &Order) -> Result<(), OrderErr
         Order::Scorch { .. } | Order::Fires { .. } => Ok(()),
         Order::CutWater { place, .. } => {
             let p = g
-                .state()
-                .places
+                .forces()
+                .places()
                 .get(usize::from(place.0))
                 .ok_or(OrderError::NoSuchPlace(*place))?;
-            if !p.owner.is_some_and(|o| g.at_war(o, army.side)) {
+            if !p.owner.is_some_and(|o| g.forces().at_war(o, army.side)) {
                 return Err(OrderError::NotEnemyPlace);
             }
             if army.hex.distance(p.hex) != 1 {
@@ -34,11 +36,11 @@ pub(crate) fn check(g: &Game, army: &Army, order: &Order) -> Result<(), OrderErr
             Ok(())
         }
         Order::BuildFort { .. } => {
-            if g.place_at(army.hex).is_some() {
+            if g.forces().place_at(army.hex).is_some() {
                 return Err(OrderError::PlaceHere);
             }
             // Places are numbered in a u16: the frontier has room for 65,535.
-            if g.state().places.len() >= usize::from(u16::MAX) {
+            if g.forces().places().len() >= usize::from(u16::MAX) {
                 return Err(OrderError::TooManyPlaces);
             }
             if army.building_fort {
@@ -55,41 +57,41 @@ pub(crate) fn check(g: &Game, army: &Army, order: &Order) -> Result<(), OrderErr
         Order::BreachDike { .. } => {
             let near = std::iter::once(army.hex)
                 .chain(army.hex.neighbours())
-                .any(|h| g.river_at(h) == RiverKind::Major);
-            if near && !g.river_frozen() {
+                .any(|h| g.ground().river_at(h) == RiverKind::Major);
+            if near && !g.ground().river_frozen() {
                 Ok(())
             } else {
                 Err(OrderError::NoDike)
             }
         }
-        Order::Levy { .. } => match g.place_at(army.hex) {
+        Order::Levy { .. } => match g.forces().place_at(army.hex) {
             Some(p) if p.owner == Some(army.side) && p.levy_men > 0 => Ok(()),
             _ => Err(OrderError::NoLevy),
         },
         Order::Deliver { to, .. } => {
             let t = g
-                .state()
-                .armies
+                .forces()
+                .armies()
                 .get(usize::from(to.0))
                 .ok_or(OrderError::NoSuchArmy(*to))?;
             if t.side != army.side || !t.is_active() || t.id == army.id {
                 return Err(OrderError::NotFriendly);
             }
             // Wang Zhongzheng "quarreled with Chong E over provisions" (1081).
-            if g.quarrel(army.id, t.id) {
+            if g.forces().quarrel(army.id, t.id) {
                 return Err(OrderError::Quarrel);
             }
             if army.hex.distance(t.hex) > 1 {
                 return Err(OrderError::NotAdjacent);
             }
-            if spare_grain(g, army) == 0 || room_for_grain(g, t) == 0 {
+            if spare_grain(g.rules(), army) == 0 || room_for_grain(g.rules(), t) == 0 {
                 return Err(OrderError::NothingToGive);
             }
             Ok(())
         }
-        Order::Stock { .. } => match g.place_at(army.hex) {
+        Order::Stock { .. } => match g.forces().place_at(army.hex) {
             Some(p) if p.owner == Some(army.side) => {
-                if spare_grain(g, army) == 0 {
+                if spare_grain(g.rules(), army) == 0 {
                     Err(OrderError::NothingToGive)
                 } else {
                     Ok(())
@@ -102,22 +104,22 @@ pub(crate) fn check(g: &Game, army: &Army, order: &Order) -> Result<(), OrderErr
 }
 
 /// Grain an army can give away and still eat for two days.
-pub(crate) fn spare_grain(g: &Game, a: &Army) -> u64 {
-    let keep = a.mouths() * u64::from(g.rules().supply.ration_sheng_per_man_day) * GE_PER_SHENG * 2;
+pub(crate) fn spare_grain(rules: &Rules, a: &Army) -> u64 {
+    let keep = a.mouths() * u64::from(rules.supply.ration_sheng_per_man_day) * GE_PER_SHENG * 2;
     a.rations_ge.saturating_sub(keep)
 }
 
-fn room_for_grain(g: &Game, a: &Army) -> u64 {
-    crate::rules::supply::capacity_ge(g.rules(), a).saturating_sub(a.rations_ge)
+fn room_for_grain(rules: &Rules, a: &Army) -> u64 {
+    crate::rules::supply::capacity_ge(rules, a).saturating_sub(a.rations_ge)
 }
 
-pub(crate) fn resolve(g: &mut Game, order: &Order) {
+pub(crate) fn resolve(g: &mut Act, order: &Order) {
     match order {
         Order::Scorch { army } => {
-            let at = g.army(*army).hex;
+            let at = g.forces().army(*army).hex;
             let hexes: Vec<Hex> = std::iter::once(at)
                 .chain(at.neighbours())
-                .filter(|h| g.map().contains(*h))
+                .filter(|h| g.ground().map().contains(*h))
                 .collect();
             g.emit(Event::Scorched { army: *army, hexes });
         }
@@ -133,7 +135,9 @@ pub(crate) fn resolve(g: &mut Game, order: &Order) {
         Order::BreachDike { army } => breach(g, *army),
         Order::Levy { army } => levy(g, *army),
         Order::Deliver { army, to } => {
-            let ge = spare_grain(g, g.army(*army)).min(room_for_grain(g, g.army(*to)));
+            let (rules, forces) = (g.rules(), g.forces());
+            let ge =
+                spare_grain(rules, forces.army(*army)).min(room_for_grain(rules, forces.army(*to)));
             g.emit(Event::Grain {
                 from: *army,
                 to: Some(*to),
@@ -142,8 +146,12 @@ pub(crate) fn resolve(g: &mut Game, order: &Order) {
             });
         }
         Order::Stock { army } => {
-            let ge = spare_grain(g, g.army(*army));
-            if let Some(p) = g.place_at(g.army(*army).hex).map(|p| p.id) {
+            let ge = spare_grain(g.rules(), g.forces().army(*army));
+            if let Some(p) = g
+                .forces()
+                .place_at(g.forces().army(*army).hex)
+                .map(|p| p.id)
+            {
                 g.emit(Event::Stocked {
                     army: *army,
                     place: p,
@@ -157,15 +165,16 @@ pub(crate) fn resolve(g: &mut Game, order: &Order) {
 
 /// Lingzhou, 21 December 1081: "Xia forces breached the dikes along the Yellow River and
 /// flooded the camps of the two besieging Song armies, forcing them to retreat."
-fn breach(g: &mut Game, army: ArmyId) {
+fn breach(g: &mut Act, army: ArmyId) {
     let s = &g.rules().supply;
     let (radius, days) = (s.flood_radius, s.flood_days);
-    let at = g.army(army).hex;
-    let hexes: Vec<Hex> = (0..g.map().len())
-        .map(|i| g.map().hex_at(i))
+    let at = g.forces().army(army).hex;
+    let hexes: Vec<Hex> = (0..g.ground().map().len())
+        .map(|i| g.ground().map().hex_at(i))
         .filter(|h| {
             h.distance(at) <= radius
-                && g.terrain_at(*h)
+                && g.ground()
+                    .terrain_at(*h)
                     .is_some_and(|t| t.low && t.river != RiverKind::Major)
         })
         .collect();
@@ -174,9 +183,9 @@ fn breach(g: &mut Game, army: ArmyId) {
 
 /// Xia: Yuanhao "levied all able bodied men between 15 and 60"; every two gave a soldier and
 /// a porter, who come with their own food.
-fn levy(g: &mut Game, army: ArmyId) {
-    let a = g.army(army);
-    let Some(p) = g.place_at(a.hex) else {
+fn levy(g: &mut Act, army: ArmyId) {
+    let a = g.forces().army(army);
+    let Some(p) = g.forces().place_at(a.hex) else {
         return;
     };
     let (place, men) = (p.id, p.levy_men);
@@ -197,19 +206,19 @@ fn levy(g: &mut Game, army: ArmyId) {
 
 /// A routed army loses part of its baggage to the victor, a surrendering one all of it
 /// (Puluo River 996; the millet at Mingsha 1081). What the victor cannot carry is lost.
-pub(crate) fn take_baggage(g: &mut Game, loser: ArmyId, victor: ArmyId, all: bool) {
+pub(crate) fn take_baggage(g: &mut Act, loser: ArmyId, victor: ArmyId, all: bool) {
     let pct = if all {
         100
     } else {
         u64::from(g.rules().supply.rout_baggage_pct.min(100))
     };
-    let lost = g.army(loser).rations_ge * pct / 100;
+    let lost = g.forces().army(loser).rations_ge * pct / 100;
     if lost == 0 {
         return;
     }
-    let v = g.army(victor);
+    let v = g.forces().army(victor);
     let room = if v.is_active() {
-        room_for_grain(g, v)
+        room_for_grain(g.rules(), v)
     } else {
         0
     };
@@ -233,22 +242,22 @@ pub(crate) fn take_baggage(g: &mut Game, loser: ArmyId, victor: ArmyId, all: boo
 }
 
 /// A day of forts, floods and snow.
-pub(crate) fn daily(g: &mut Game) {
-    for i in 0..g.state().armies.len() {
+pub(crate) fn daily(g: &mut Act) {
+    for i in 0..g.forces().armies().len() {
         let id = ArmyId(i as u16);
-        let a = g.army(id).clone();
+        let a = g.forces().army(id).clone();
         if !a.is_active() {
             continue;
         }
         if a.building_fort {
             build(g, id, &a);
         }
-        if g.land(a.hex).flooded_days > 0 {
+        if g.ground().land(a.hex).flooded_days > 0 {
             flooded(g, id, &a);
         }
         // Yanzhou 1040: "Yuanhao was forced to lift the siege ... when heavy winter snows set in."
-        if let Some(p) = g.army(id).besieging {
-            let days = if g.state().weather == Weather::Snow {
+        if let Some(p) = g.forces().army(id).besieging {
+            let days = if g.ground().weather() == Weather::Snow {
                 a.snow_days + 1
             } else {
                 a.snow_days
@@ -268,14 +277,14 @@ pub(crate) fn daily(g: &mut Game) {
             g.emit(Event::SnowDays { army: id, days: 0 });
         }
     }
-    if g.state().land.iter().any(|l| l.flooded_days > 0) {
+    if g.ground().flooded_anywhere() {
         g.emit(Event::FloodsEbb);
     }
 }
 
 /// "Advance and fortify" (1097–99): the army's men work; when the work is done and the grain
 /// spent, a fort with walls stands on the hex, with water if the hex has it.
-fn build(g: &mut Game, id: ArmyId, a: &Army) {
+fn build(g: &mut Act, id: ArmyId, a: &Army) {
     let s = &g.rules().supply;
     let work = a.fort_work + u64::from(a.men.total()) + u64::from(a.porters);
     if work < s.fort_man_days {
@@ -293,8 +302,8 @@ fn build(g: &mut Game, id: ArmyId, a: &Army) {
         });
         return;
     }
-    let water = g.water_on(a.hex);
-    let Ok(n) = u16::try_from(g.state().places.len()) else {
+    let water = g.ground().water_on(a.hex);
+    let Ok(n) = u16::try_from(g.forces().places().len()) else {
         return;
     };
     let place = PlaceId(n);
@@ -315,7 +324,7 @@ fn build(g: &mut Game, id: ArmyId, a: &Army) {
 }
 
 /// Caught in the flood: engines and camp stores swept away, a siege broken.
-fn flooded(g: &mut Game, id: ArmyId, a: &Army) {
+fn flooded(g: &mut Act, id: ArmyId, a: &Army) {
     if a.siege_engines > 0 {
         g.emit(Event::EnginesLost {
             army: id,

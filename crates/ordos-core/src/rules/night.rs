@@ -8,8 +8,9 @@
 //!   field army falls on an adjacent enemy in the open — not fortified, not hidden, not behind
 //!   walls — with surprise, as a sortie does, at the price of fatigue.
 
-use crate::game::{Game, LI_M};
+use crate::game::{Act, Forces, LI_M, Paths};
 use crate::hex::Hex;
+use crate::load::tables::Rules;
 use crate::model::event::Event;
 use crate::model::state::{Army, ArmyId, ArmyState, Cause};
 use crate::order::OrderError;
@@ -17,45 +18,55 @@ use crate::rules::combat::{self, Engagement};
 use crate::rules::march::{self, Ambush};
 use crate::rules::search::{self, Barriers};
 
-impl Game {
-    /// How far an army can march by night this turn, in li: half its ordinary allowance.
-    pub fn night_allowance_li(&self, army: &Army) -> u32 {
-        self.allowance_li(army, false) / 2
-    }
+/// How far an army can march by night this turn, in li: half its ordinary allowance.
+pub fn night_allowance_li(rules: &Rules, turn_days: u32, army: &Army) -> u32 {
+    march::allowance_li(rules, turn_days, army, false) / 2
+}
 
-    /// The cheapest way for `army` to `goal` by night: the one march search under the night's
-    /// barriers (`Barriers::night`: no zones of control; a column still cannot enter a hex an
-    /// enemy it can see stands on, nor go on past an enemy-held place). Ignores how far it can
-    /// go this turn.
-    pub fn night_path(&self, army: &Army, goal: Hex) -> Option<Vec<Hex>> {
-        let map = self.map();
-        let (start, target) = (map.index(army.hex)?, map.index(goal)?);
-        if start == target {
-            return None;
-        }
-        let b = Barriers::night(self, army);
-        let field = search::outward(self, &b, army.hex, u32::MAX, Some(target));
-        field.metres(target)?;
-        let mut path = vec![goal];
-        let mut i = field.prev[target] as usize;
-        while i != start {
-            path.push(map.hex_at(i));
-            i = field.prev[i] as usize;
-        }
-        path.reverse();
-        Some(path)
+/// The cheapest way for `army` to `goal` by night: the one march search under the night's
+/// barriers (`Barriers::night`: no zones of control; a column still cannot enter a hex an
+/// enemy it can see stands on, nor go on past an enemy-held place). Ignores how far it can
+/// go this turn.
+pub fn night_path(g: &Paths, army: &Army, goal: Hex) -> Option<Vec<Hex>> {
+    let map = g.map();
+    let (start, target) = (map.index(army.hex)?, map.index(goal)?);
+    if start == target {
+        return None;
     }
+    let b = Barriers::night(g, army);
+    let field = search::outward(g, &b, army.hex, u32::MAX, Some(target));
+    field.metres(target)?;
+    let mut path = vec![goal];
+    let mut i = field.prev[target] as usize;
+    while i != start {
+        path.push(map.hex_at(i));
+        i = field.prev[i] as usize;
+    }
+    path.reverse();
+    Some(path)
+}
 
-    /// The longest prefix of a night path the army can march this turn.
-    pub fn truncate_to_night(&self, army: &Army, path: &[Hex]) -> Vec<Hex> {
-        let budget = self.night_allowance_li(army).saturating_mul(LI_M);
-        let b = Barriers::night(self, army);
-        search::prefix_within(self, &b, budget, path)
-    }
+/// The longest prefix of a night path the army can march this turn.
+pub fn truncate_to_night(
+    g: &Paths,
+    rules: &Rules,
+    turn_days: u32,
+    army: &Army,
+    path: &[Hex],
+) -> Vec<Hex> {
+    let budget = night_allowance_li(rules, turn_days, army).saturating_mul(LI_M);
+    let b = Barriers::night(g, army);
+    search::prefix_within(g, &b, budget, path)
 }
 
 /// Checks a night march; returns its cost in metres.
-pub(crate) fn check_march(g: &Game, army: &Army, path: &[Hex]) -> Result<u32, OrderError> {
+pub(crate) fn check_march(
+    g: &Paths,
+    rules: &Rules,
+    turn_days: u32,
+    army: &Army,
+    path: &[Hex],
+) -> Result<u32, OrderError> {
     if army.moved {
         return Err(OrderError::AlreadyMoved);
     }
@@ -63,7 +74,7 @@ pub(crate) fn check_march(g: &Game, army: &Army, path: &[Hex]) -> Result<u32, Or
         return Err(OrderError::EmptyPath);
     }
     let cost = search::walk(g, &Barriers::night(g, army), army.hex, path)?;
-    let allowance = g.night_allowance_li(army);
+    let allowance = night_allowance_li(rules, turn_days, army);
     if cost > allowance.saturating_mul(LI_M) {
         return Err(OrderError::TooFar {
             needed_li: cost.div_ceil(LI_M),
@@ -75,9 +86,9 @@ pub(crate) fn check_march(g: &Game, army: &Army, path: &[Hex]) -> Result<u32, Or
 
 /// Marches by night along a checked path, losing stragglers; hidden enemies walked into are
 /// returned, for the ambush, as by day.
-pub(crate) fn night_march(g: &mut Game, id: ArmyId, path: &[Hex]) -> Option<Ambush> {
+pub(crate) fn night_march(g: &mut Act, id: ArmyId, path: &[Hex]) -> Option<Ambush> {
     let ambush = march::resolve(g, id, path, false);
-    let a = g.army(id);
+    let a = g.forces().army(id);
     if a.is_active() {
         let (men, hex) = (a.men.total(), a.hex);
         let ppm = g.rules().supply.night_march_straggler_ppm;
@@ -96,7 +107,7 @@ pub(crate) fn night_march(g: &mut Game, id: ArmyId, path: &[Hex]) -> Option<Ambu
 }
 
 /// Whether `army` may fall on `target` by night.
-pub(crate) fn check_attack(g: &Game, army: &Army, target: ArmyId) -> Result<(), OrderError> {
+pub(crate) fn check_attack(g: Forces, army: &Army, target: ArmyId) -> Result<(), OrderError> {
     combat::check_attack(g, army, target, false)?;
     let walled = |a: &Army| {
         g.place_at(a.hex)
@@ -116,7 +127,7 @@ pub(crate) fn check_attack(g: &Game, army: &Army, target: ArmyId) -> Result<(), 
 }
 
 /// The night attack: a battle with surprise, then the night's fatigue.
-pub(crate) fn night_attack(g: &mut Game, army: ArmyId, target: ArmyId) {
+pub(crate) fn night_attack(g: &mut Act, army: ArmyId, target: ArmyId) {
     combat::battle(
         g,
         army,
@@ -126,7 +137,7 @@ pub(crate) fn night_attack(g: &mut Game, army: ArmyId, target: ArmyId) {
             sortie: false,
         },
     );
-    let a = g.army(army);
+    let a = g.forces().army(army);
     if a.is_active() {
         let fatigue = (a.fatigue + g.rules().combat.night_attack_fatigue).min(100);
         let morale = a.morale;

@@ -6,32 +6,32 @@
 //! country's forage and leaves it scorched, and the grain taken is counted (the `Plunder`
 //! condition).
 
-use crate::game::Game;
+use crate::game::{Act, Ground, World};
 use crate::hex::Hex;
 use crate::model::event::Event;
 use crate::model::state::{Army, ArmyId, ArmyState};
 use crate::order::OrderError;
 
-impl Game {
-    /// The grain, in ge, the army would take by plundering the country around it today: on each
-    /// of its hex and the six next to it, what its men would forage there in `plunder_days`
-    /// days — but no more than the country holds, which is what `forage_exhaust_man_days`
-    /// man-days of foraging would strip. Scorched, flooded and stripped country gives nothing.
-    pub fn plunder_ge(&self, army: &Army) -> u64 {
-        let s = &self.rules().supply;
-        let season = self.state().date.season();
-        let man_days = (u64::from(army.men.total()) * u64::from(s.plunder_days))
-            .min(u64::from(s.forage_exhaust_man_days));
-        plunder_hexes(self, army.hex)
-            .iter()
-            // forage_per_man_ge is in hundredths of a ge.
-            .map(|h| self.forage_per_man_ge(*h, season) * man_days / 100)
-            .sum()
-    }
+/// The grain, in ge, the army would take by plundering the country around it today: on each of
+/// its hex and the six next to it, what its men would forage there in `plunder_days` days — but
+/// no more than the country holds, which is what `forage_exhaust_man_days` man-days of foraging
+/// would strip. Scorched, flooded and stripped country gives nothing.
+pub fn plunder_ge(g: &World, army: &Army) -> u64 {
+    let s = &g.rules().supply;
+    let ground = g.ground();
+    let man_days = (u64::from(army.men.total()) * u64::from(s.plunder_days))
+        .min(u64::from(s.forage_exhaust_man_days));
+    plunder_hexes(ground, army.hex)
+        .iter()
+        // forage_per_man_ge is in hundredths of a ge.
+        .map(|h| {
+            crate::rules::supply::forage_per_man_ge(ground, *h, ground.season()) * man_days / 100
+        })
+        .sum()
 }
 
 /// The army's hex and the six next to it, those on the map.
-fn plunder_hexes(g: &Game, at: Hex) -> Vec<Hex> {
+fn plunder_hexes(g: Ground, at: Hex) -> Vec<Hex> {
     std::iter::once(at)
         .chain(at.neighbours())
         .filter(|h| g.map().contains(*h))
@@ -45,9 +45,9 @@ pub(crate) fn check(army: &Army) -> Result<(), OrderError> {
     Ok(())
 }
 
-pub(crate) fn resolve(g: &mut Game, army: ArmyId) {
-    let a = g.army(army);
-    let ge = g.plunder_ge(a);
-    let hexes = plunder_hexes(g, a.hex);
+pub(crate) fn resolve(g: &mut Act, army: ArmyId) {
+    let a = g.forces().army(army);
+    let ge = plunder_ge(&g.world(), a);
+    let hexes = plunder_hexes(g.ground(), a.hex);
     g.emit(Event::Plundered { army, hexes, ge });
 }

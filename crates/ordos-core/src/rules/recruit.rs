@@ -4,40 +4,38 @@
 //! (the place's `levy_men`), a few hundred a day, each paid from the place's stores; they join
 //! as foot and carry their pay as food.
 
-use crate::game::{GE_PER_SHENG, Game};
+use crate::game::{Act, GE_PER_SHENG, World};
+use crate::load::tables::SupplyRules;
 use crate::model::event::Event;
 use crate::model::state::{Army, ArmyId, Place};
 use crate::order::OrderError;
 
-impl Game {
-    /// Men the army could enlist at `place` this turn: the place's men of the country, as many
-    /// as `recruit_per_day` a day of the turn and as its stores can pay.
-    pub fn recruits(&self, place: &Place) -> u32 {
-        let s = &self.rules().supply;
-        let days = self.scenario().turn_days.max(1);
-        let bounty_ge = u64::from(s.recruit_bounty_sheng) * GE_PER_SHENG;
-        let paid = place
-            .stores_ge
-            .checked_div(bounty_ge)
-            .unwrap_or(u64::from(u32::MAX));
-        let paid = u32::try_from(paid).unwrap_or(u32::MAX);
-        place
-            .levy_men
-            .min(s.recruit_per_day.saturating_mul(days))
-            .min(paid)
-    }
+/// Men an army could enlist at `place` this turn of `turn_days` days: the place's men of the
+/// country, as many as `recruit_per_day` a day of the turn and as its stores can pay.
+pub fn recruits(s: &SupplyRules, turn_days: u32, place: &Place) -> u32 {
+    let days = turn_days.max(1);
+    let bounty_ge = u64::from(s.recruit_bounty_sheng) * GE_PER_SHENG;
+    let paid = place
+        .stores_ge
+        .checked_div(bounty_ge)
+        .unwrap_or(u64::from(u32::MAX));
+    let paid = u32::try_from(paid).unwrap_or(u32::MAX);
+    place
+        .levy_men
+        .min(s.recruit_per_day.saturating_mul(days))
+        .min(paid)
 }
 
-pub(crate) fn check(g: &Game, army: &Army) -> Result<(), OrderError> {
+pub(crate) fn check(g: &World, army: &Army) -> Result<(), OrderError> {
     if army.state == crate::model::state::ArmyState::Routed {
         return Err(OrderError::Routed);
     }
     if army.recruited {
         return Err(OrderError::AlreadyRecruited);
     }
-    match g.place_at(army.hex) {
+    match g.forces().place_at(army.hex) {
         Some(p) if p.owner == Some(army.side) => {
-            if g.recruits(p) == 0 {
+            if recruits(&g.rules().supply, g.forces().scenario().turn_days, p) == 0 {
                 Err(OrderError::NoRecruits)
             } else {
                 Ok(())
@@ -47,11 +45,11 @@ pub(crate) fn check(g: &Game, army: &Army) -> Result<(), OrderError> {
     }
 }
 
-pub(crate) fn resolve(g: &mut Game, army: ArmyId) {
-    let Some(p) = g.place_at(g.army(army).hex) else {
+pub(crate) fn resolve(g: &mut Act, army: ArmyId) {
+    let Some(p) = g.forces().place_at(g.forces().army(army).hex) else {
         return;
     };
-    let (place, men) = (p.id, g.recruits(p));
+    let (place, men) = (p.id, recruits(&g.rules().supply, g.scenario().turn_days, p));
     let ge = u64::from(men) * u64::from(g.rules().supply.recruit_bounty_sheng) * GE_PER_SHENG;
     g.emit(Event::Recruited {
         army,

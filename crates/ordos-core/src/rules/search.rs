@@ -14,7 +14,7 @@
 //!   see hidden enemies any better than the army does but is cut by them all the same (the
 //!   rules know where they are; `supply_zone` shows a side only what it can see).
 
-use crate::game::{BarrierTables, Game};
+use crate::game::{BarrierTables, Paths};
 use crate::hex::Hex;
 use crate::model::state::{Army, ArmyState, SideId};
 use crate::order::OrderError;
@@ -25,14 +25,14 @@ use std::sync::Arc;
 pub use crate::game::Mobility;
 
 /// The cost in metres for a column to enter `to`, or why it cannot: the one cost function of
-/// every march and every supply line (`Game::hex_cost`; the searches read it from the table
-/// the game keeps, `Game::move_costs`).
-pub fn step_cost_m(g: &Game, mobility: Mobility, to: Hex) -> Result<u32, OrderError> {
+/// every march and every supply line (`Ground::hex_cost`; the searches read it from the table
+/// the game keeps, `Paths::move_costs`).
+pub fn step_cost_m(g: &Paths, mobility: Mobility, to: Hex) -> Result<u32, OrderError> {
     match g.map().index(to) {
         Some(i) if g.move_costs().of_mobility(mobility)[i] != u32::MAX => {
             Ok(g.move_costs().of_mobility(mobility)[i])
         }
-        _ => g.hex_cost(mobility, to),
+        _ => g.ground().hex_cost(mobility, to),
     }
 }
 
@@ -46,7 +46,7 @@ pub struct Barriers<'g> {
     /// `step_cost_m` of every hex for this mobility; `u32::MAX` where it cannot be entered.
     cost: &'g [u32],
     /// Which hexes hold an enemy it counts, lie in an enemy zone of control, or are enemy-held
-    /// places: worked out once per state and kind of search (`Game::barrier_tables`).
+    /// places: worked out once per state and kind of search (`Paths::barrier_tables`).
     tables: Arc<BarrierTables>,
 }
 
@@ -57,7 +57,7 @@ const SUPPLY_AS_SEEN: usize = 2;
 
 impl<'g> Barriers<'g> {
     /// The barriers of a march by `army`: the enemies its side can see.
-    pub fn march(g: &'g Game, army: &Army) -> Barriers<'g> {
+    pub fn march(g: &Paths<'g>, army: &Army) -> Barriers<'g> {
         let side = army.side;
         Barriers::new(
             g,
@@ -65,13 +65,13 @@ impl<'g> Barriers<'g> {
             MARCH,
             Mobility::of(army),
             army.state == ArmyState::Routed,
-            |e| g.visible_to(e, side),
+            |e| g.forces().visible_to(e, side),
         )
     }
 
     /// The barriers of a march by night (Tong'an 1119: "the remaining falling back during the
     /// night"): as by day, but the column may leave and pass through enemy zones of control.
-    pub fn night(g: &'g Game, army: &Army) -> Barriers<'g> {
+    pub fn night(g: &Paths<'g>, army: &Army) -> Barriers<'g> {
         Barriers {
             by_night: true,
             ..Barriers::march(g, army)
@@ -80,21 +80,21 @@ impl<'g> Barriers<'g> {
 
     /// The barriers of a supply line of `side`: every enemy army but the routed cuts it,
     /// hidden ones included.
-    pub fn supply(g: &'g Game, side: SideId) -> Barriers<'g> {
+    pub fn supply(g: &Paths<'g>, side: SideId) -> Barriers<'g> {
         Barriers::new(g, side, SUPPLY, Mobility::Foot, false, |e| {
             e.state != ArmyState::Routed
         })
     }
 
     /// The barriers of a supply line of `side` as the side sees it: hidden enemies unknown.
-    pub fn supply_as_seen(g: &'g Game, side: SideId) -> Barriers<'g> {
+    pub fn supply_as_seen(g: &Paths<'g>, side: SideId) -> Barriers<'g> {
         Barriers::new(g, side, SUPPLY_AS_SEEN, Mobility::Foot, false, |e| {
-            e.state != ArmyState::Routed && g.visible_to(e, side)
+            e.state != ArmyState::Routed && g.forces().visible_to(e, side)
         })
     }
 
     fn new(
-        g: &'g Game,
+        g: &Paths<'g>,
         side: SideId,
         kind: usize,
         mobility: Mobility,
@@ -104,9 +104,9 @@ impl<'g> Barriers<'g> {
         let tables = g.barrier_tables(side, kind, || {
             let map = g.map();
             let mut enemy = vec![false; map.len()];
-            for e in &g.state().armies {
+            for e in g.forces().armies() {
                 if e.is_active()
-                    && g.at_war(side, e.side)
+                    && g.forces().at_war(side, e.side)
                     && blocks(e)
                     && let Some(i) = map.index(e.hex)
                 {
@@ -114,8 +114,8 @@ impl<'g> Barriers<'g> {
                 }
             }
             let mut enemy_place = vec![false; map.len()];
-            for p in &g.state().places {
-                if p.owner.is_some_and(|o| g.at_war(o, side))
+            for p in g.forces().places() {
+                if p.owner.is_some_and(|o| g.forces().at_war(o, side))
                     && let Some(i) = map.index(p.hex)
                 {
                     enemy_place[i] = true;
@@ -123,7 +123,7 @@ impl<'g> Barriers<'g> {
             }
             BarrierTables {
                 enemy,
-                zoc: g.enemy_zoc(side),
+                zoc: g.forces().enemy_zoc(side),
                 enemy_place,
             }
         });
@@ -211,7 +211,7 @@ impl Field {
 /// Dijkstra outward from `start` under the march rules: every hex the column can reach within
 /// `budget` metres, stopping early once `stop_at` is settled. Ties go to the lower hex index,
 /// so the same state always gives the same ways.
-pub fn outward(g: &Game, b: &Barriers, start: Hex, budget: u32, stop_at: Option<usize>) -> Field {
+pub fn outward(g: &Paths, b: &Barriers, start: Hex, budget: u32, stop_at: Option<usize>) -> Field {
     outward_until(g, b, start, budget, stop_at.as_slice())
 }
 
@@ -225,7 +225,7 @@ pub fn outward(g: &Game, b: &Barriers, start: Hex, budget: u32, stop_at: Option<
 /// than the nearest target's metres is taken: those are all the hexes any cheapest way to a
 /// target can pass, so each way, and its tie-break (the lower hex index before), is the one the
 /// whole search would find — only fewer hexes far off the way are looked at.
-pub fn outward_until(g: &Game, b: &Barriers, start: Hex, budget: u32, targets: &[usize]) -> Field {
+pub fn outward_until(g: &Paths, b: &Barriers, start: Hex, budget: u32, targets: &[usize]) -> Field {
     let map = g.map();
     let mut f = Field::new(map.len(), false);
     let Some(s) = map.index(start) else {
@@ -301,7 +301,7 @@ pub fn outward_until(g: &Game, b: &Barriers, start: Hex, budget: u32, targets: &
 /// which source that is (of two as near, the one of lower hex index). A way from a hex to a
 /// source enters every hex after the first, and passes through every hex but the first and
 /// the source itself.
-pub fn inward(g: &Game, b: &Barriers, sources: &[usize], budget: u32) -> Field {
+pub fn inward(g: &Paths, b: &Barriers, sources: &[usize], budget: u32) -> Field {
     let map = g.map();
     let mut f = Field::new(map.len(), true);
     // (metres, source, hex) packed into one u128, ordered as the triple is (hexes under 2^32).
@@ -352,7 +352,7 @@ pub fn inward(g: &Game, b: &Barriers, sources: &[usize], budget: u32) -> Field {
 
 /// The longest prefix of `path` that fits in `budget` metres under these barriers: the march
 /// of a day (`truncate_to_turn`) or of a night (`truncate_to_night`).
-pub fn prefix_within(g: &Game, b: &Barriers, budget: u32, path: &[Hex]) -> Vec<Hex> {
+pub fn prefix_within(g: &Paths, b: &Barriers, budget: u32, path: &[Hex]) -> Vec<Hex> {
     let mut used = 0u32;
     let mut out = Vec::new();
     for &h in path {
@@ -374,7 +374,7 @@ pub fn prefix_within(g: &Game, b: &Barriers, budget: u32, path: &[Hex]) -> Vec<H
 
 /// Walks a given path under the march rules: its cost in metres, or the first reason it
 /// cannot be marched. (The search above finds only paths this accepts.)
-pub fn walk(g: &Game, b: &Barriers, from: Hex, path: &[Hex]) -> Result<u32, OrderError> {
+pub fn walk(g: &Paths, b: &Barriers, from: Hex, path: &[Hex]) -> Result<u32, OrderError> {
     let map = g.map();
     let mut at = from;
     let mut cost = 0u32;

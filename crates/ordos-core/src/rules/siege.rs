@@ -1,20 +1,19 @@
 //! Sieges, blockades and ambush positions.
 
-use crate::game::Game;
+use crate::game::{Act, Forces, World};
 use crate::model::event::Event;
 use crate::model::state::{Army, ArmyId, ArmyState, PlaceId};
 use crate::order::OrderError;
 
 /// Besiege (`reach` 1: adjacent) or blockade (`reach` 2) an enemy place.
 pub(crate) fn check_siege(
-    g: &Game,
+    g: Forces,
     army: &Army,
     place: PlaceId,
     reach: u32,
 ) -> Result<(), OrderError> {
     let p = g
-        .state()
-        .places
+        .places()
         .get(usize::from(place.0))
         .ok_or(OrderError::NoSuchPlace(place))?;
     if army.state == ArmyState::Routed {
@@ -37,12 +36,12 @@ pub(crate) fn check_siege(
     Ok(())
 }
 
-pub(crate) fn begin_siege(g: &mut Game, army: ArmyId, place: PlaceId, close: bool) {
+pub(crate) fn begin_siege(g: &mut Act, army: ArmyId, place: PlaceId, close: bool) {
     g.emit(Event::SiegeBegun { army, place, close });
 }
 
 /// An army may lie hidden only in broken or wooded country, and not in sight of the enemy.
-pub(crate) fn check_hide(g: &Game, army: &Army) -> Result<(), OrderError> {
+pub(crate) fn check_hide(g: &World, army: &Army) -> Result<(), OrderError> {
     if army.state == ArmyState::Hidden {
         return Err(OrderError::Already(ArmyState::Hidden));
     }
@@ -50,6 +49,7 @@ pub(crate) fn check_hide(g: &Game, army: &Army) -> Result<(), OrderError> {
         return Err(OrderError::Routed);
     }
     let t = g
+        .ground()
         .terrain_at(army.hex)
         .ok_or(OrderError::OffMap { hex: army.hex })?;
     if !t.cover {
@@ -57,9 +57,9 @@ pub(crate) fn check_hide(g: &Game, army: &Army) -> Result<(), OrderError> {
             terrain: t.name.clone(),
         });
     }
-    let seen = g.state().armies.iter().any(|e| {
+    let seen = g.forces().armies().iter().any(|e| {
         e.is_active()
-            && g.at_war(e.side, army.side)
+            && g.forces().at_war(e.side, army.side)
             && e.state != ArmyState::Hidden
             && e.hex.distance(army.hex) <= 1
     });
@@ -73,9 +73,9 @@ pub(crate) fn check_hide(g: &Game, army: &Army) -> Result<(), OrderError> {
 /// siege and their cisterns, starving garrisons surrendering, and starving besiegers lifting
 /// the siege (Lanzhou 1084: "the siege lasted for 10 days before the Tangut army ran out of
 /// supplies and was forced to retreat").
-pub(crate) fn daily(g: &mut Game) {
-    for i in 0..g.state().armies.len() {
-        let a = g.state().armies[i].clone();
+pub(crate) fn daily(g: &mut Act) {
+    for i in 0..g.forces().armies().len() {
+        let a = g.forces().armies()[i].clone();
         let Some(p) = a.besieging else { continue };
         if !a.is_active() {
             continue;
@@ -92,7 +92,7 @@ pub(crate) fn daily(g: &mut Game) {
         // Gao Zunyu at Lingzhou (1081): no engines can be built where there are no trees.
         let timber = std::iter::once(a.hex)
             .chain(a.hex.neighbours())
-            .any(|h| g.terrain_at(h).is_some_and(|t| t.timber));
+            .any(|h| g.ground().terrain_at(h).is_some_and(|t| t.timber));
         if a.siege_close && timber {
             let n = u64::from(a.men.total())
                 * u64::from(g.rules().combat.engines_per_10000_men_day)
@@ -105,10 +105,10 @@ pub(crate) fn daily(g: &mut Game) {
             }
         }
     }
-    for pi in 0..g.state().places.len() {
+    for pi in 0..g.forces().places().len() {
         let pid = PlaceId(pi as u16);
-        let besieged = g.is_besieged(pid);
-        let p = g.place(pid).clone();
+        let besieged = g.forces().is_besieged(pid);
+        let p = g.forces().place(pid).clone();
         if besieged {
             let cistern = if p.water {
                 p.cistern_days
@@ -135,6 +135,7 @@ pub(crate) fn daily(g: &mut Game) {
         let c = &g.rules().combat;
         let (hungry, thirsty) = (c.surrender_hungry_days, c.surrender_thirsty_days);
         let garrison: Vec<(ArmyId, u32)> = g
+            .forces()
             .armies_at(p.hex)
             .filter(|a| {
                 Some(a.side) == p.owner && (a.days_hungry >= hungry || a.days_thirsty >= thirsty)
@@ -146,16 +147,16 @@ pub(crate) fn daily(g: &mut Game) {
         }
         // Walls no one holds any more — the garrison has surrendered or gone — are the
         // besiegers' (Yinzhou 985: an undefended city falls with its stores).
-        let held = g.armies_at(p.hex).any(|a| Some(a.side) == p.owner);
+        let held = g.forces().armies_at(p.hex).any(|a| Some(a.side) == p.owner);
         if !held {
             let besieger = g
-                .state()
-                .armies
+                .forces()
+                .armies()
                 .iter()
                 .find(|a| a.is_active() && a.besieging == Some(pid))
                 .map(|a| a.side);
             if let Some(side) = besieger {
-                let stores_ge = g.place(pid).stores_ge;
+                let stores_ge = g.forces().place(pid).stores_ge;
                 g.emit(Event::PlaceCaptured {
                     place: pid,
                     side,

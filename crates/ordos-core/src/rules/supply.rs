@@ -2,7 +2,7 @@
 //! forage, water, and the losses of hunger, thirst, cold, disease and desertion.
 
 use crate::calendar::Season;
-use crate::game::{GE_PER_SHENG, Game, LI_M};
+use crate::game::{Act, Forces, GE_PER_SHENG, Ground, LI_M, Paths};
 use crate::hex::Hex;
 use crate::load::scenario::Weather;
 use crate::load::tables::Rules;
@@ -130,137 +130,129 @@ pub fn column_reach(rules: &Rules, soldiers: u64, porters: u64, pack_days: u32) 
     }
 }
 
-impl Game {
-    /// Whole days the army's food lasts at full rations, porters included.
-    pub fn food_days(&self, a: &Army) -> u64 {
-        a.rations_ge / (a.mouths().max(1) * halfday_ration_ge(self.rules()) * 2).max(1)
-    }
+/// Whole days the army's food lasts at full rations, porters included.
+pub fn food_days(rules: &Rules, a: &Army) -> u64 {
+    a.rations_ge / (a.mouths().max(1) * halfday_ration_ge(rules) * 2).max(1)
+}
 
-    /// The friendly, unbesieged place with food that `army` draws on: the one it stands in,
-    /// or the nearest within `supply_reach_li` of march on foot over country that no enemy
-    /// holds or controls (`search::inward`, the march rules read from the stores outwards).
-    pub fn supply_source(&self, army: &Army) -> Option<PlaceId> {
-        if let Some(p) = self
-            .place_at(army.hex)
-            .filter(|p| p.owner == Some(army.side))
-        {
-            return Some(p.id);
+/// The friendly, unbesieged place with food that `army` draws on: the one it stands in, or the
+/// nearest within `supply_reach_li` of march on foot over country that no enemy holds or
+/// controls (`search::inward`, the march rules read from the stores outwards).
+pub fn supply_source(g: &Paths, rules: &Rules, army: &Army) -> Option<PlaceId> {
+    let forces = g.forces();
+    if let Some(p) = forces
+        .place_at(army.hex)
+        .filter(|p| p.owner == Some(army.side))
+    {
+        return Some(p.id);
+    }
+    let i = g.map().index(army.hex)?;
+    let f = supply_field(g, rules, army.side, &Barriers::supply(g, army.side));
+    let source = f.source[i];
+    (source != usize::MAX)
+        .then(|| forces.place_at(g.map().hex_at(source)).map(|p| p.id))
+        .flatten()
+}
+
+/// The supply lines of a side: from every friendly, unbesieged place with food, as far as
+/// supply reaches, over country the barriers allow.
+fn supply_field(g: &Paths, rules: &Rules, side: SideId, b: &Barriers) -> search::Field {
+    let forces = g.forces();
+    let sources: Vec<usize> = forces
+        .places()
+        .iter()
+        .filter(|p| p.owner == Some(side) && p.stores_ge > 0 && !forces.is_besieged(p.id))
+        .filter_map(|p| g.map().index(p.hex))
+        .collect();
+    let budget = rules.supply.supply_reach_li.saturating_mul(LI_M);
+    search::inward(g, b, &sources, budget)
+}
+
+/// Every hex where an army of `side` would draw on friendly stores today, as the side can see
+/// it: the answer `supply_source` gives for an army standing there, except that enemies lying
+/// hidden are not counted (they cut supply all the same; the player finds out). For the supply
+/// overlay and the AI's "how far back to my grain?".
+pub fn supply_zone(g: &Paths, rules: &Rules, side: SideId) -> Vec<bool> {
+    let f = supply_field(g, rules, side, &Barriers::supply_as_seen(g, side));
+    let mut zone: Vec<bool> = f.source.iter().map(|s| *s != usize::MAX).collect();
+    // An army in its own place draws on it whatever else is near; sources themselves are
+    // places, where that rule decides.
+    for p in g.forces().places().iter().filter(|p| p.owner == Some(side)) {
+        if let Some(i) = g.map().index(p.hex) {
+            zone[i] = p.stores_ge > 0;
         }
-        let i = self.map().index(army.hex)?;
-        let f = self.supply_field(army.side, &Barriers::supply(self, army.side));
-        let source = f.source[i];
-        (source != usize::MAX)
-            .then(|| self.place_at(self.map().hex_at(source)).map(|p| p.id))
-            .flatten()
     }
+    zone
+}
 
-    /// The supply lines of a side: from every friendly, unbesieged place with food, as far as
-    /// supply reaches, over country the barriers allow.
-    fn supply_field(&self, side: SideId, b: &Barriers) -> search::Field {
-        let sources: Vec<usize> = self
-            .state()
-            .places
-            .iter()
-            .filter(|p| p.owner == Some(side) && p.stores_ge > 0 && !self.is_besieged(p.id))
-            .filter_map(|p| self.map().index(p.hex))
-            .collect();
-        let budget = self.rules().supply.supply_reach_li.saturating_mul(LI_M);
-        search::inward(self, b, &sources, budget)
+/// Water within reach: the hex or a neighbour gives it (a river, a stream, a spring), or the
+/// army stands in a place with wells. A garrison under siege has only its own wells and
+/// cisterns (Yongle 1082: a hilltop fort without springs).
+pub fn has_water(ground: Ground, forces: Forces, army: &Army) -> bool {
+    if let Some(p) = forces.place_at(army.hex)
+        && p.owner == Some(army.side)
+        && forces.is_besieged(p.id)
+    {
+        return p.water || p.cistern_days > 0;
     }
+    water_near(ground, forces, army.hex)
+}
 
-    /// Every hex where an army of `side` would draw on friendly stores today, as the side can
-    /// see it: the answer `supply_source` gives for an army standing there, except that enemies
-    /// lying hidden are not counted (they cut supply all the same; the player finds out). For
-    /// the supply overlay and the AI's "how far back to my grain?".
-    pub fn supply_zone(&self, side: SideId) -> Vec<bool> {
-        let f = self.supply_field(side, &Barriers::supply_as_seen(self, side));
-        let mut zone: Vec<bool> = f.source.iter().map(|s| *s != usize::MAX).collect();
-        // An army in its own place draws on it whatever else is near; sources themselves are
-        // places, where that rule decides.
-        for p in self.state().places.iter().filter(|p| p.owner == Some(side)) {
-            if let Some(i) = self.map().index(p.hex) {
-                zone[i] = p.stores_ge > 0;
-            }
-        }
-        zone
-    }
+/// Days the stores of place `p` feed the armies of its owner inside it (none inside: the days
+/// they would feed a garrison of 1,000). For the hex panel: stores in days, as the accounts
+/// count them ("grain for ten days").
+pub fn place_food_days(forces: Forces, rules: &Rules, p: PlaceId) -> u64 {
+    let place = forces.place(p);
+    let mouths: u64 = forces
+        .armies()
+        .iter()
+        .filter(|a| a.hex == place.hex && Some(a.side) == place.owner && a.is_active())
+        .map(|a| a.mouths())
+        .sum();
+    place.stores_ge / (mouths.max(1000) * halfday_ration_ge(rules) * 2).max(1)
+}
 
-    /// Water within reach: the hex or a neighbour gives it (a river, a stream, a spring), or the
-    /// army stands in a place with wells. A garrison under siege has only its own wells and
-    /// cisterns (Yongle 1082: a hilltop fort without springs).
-    pub fn has_water(&self, army: &Army) -> bool {
-        if let Some(p) = self.place_at(army.hex)
-            && p.owner == Some(army.side)
-            && self.is_besieged(p.id)
-        {
-            return p.water || p.cistern_days > 0;
-        }
-        self.water_near(army.hex)
-    }
+/// Water an army at `h` can reach: a river, stream or spring on the hex or next to it, or the
+/// wells of a place on it.
+pub fn water_near(ground: Ground, forces: Forces, h: Hex) -> bool {
+    forces.place_at(h).is_some_and(|p| p.water)
+        || std::iter::once(h)
+            .chain(h.neighbours())
+            .any(|x| ground.water_on(x))
+}
 
-    /// Days the stores of place `p` feed the armies of its owner inside it (none inside: the
-    /// days they would feed a garrison of 1,000). For the hex panel: stores in days, as the
-    /// accounts count them ("grain for ten days").
-    pub fn place_food_days(&self, p: crate::model::state::PlaceId) -> u64 {
-        let place = self.place(p);
-        let mouths: u64 = self
-            .state()
-            .armies
-            .iter()
-            .filter(|a| a.hex == place.hex && Some(a.side) == place.owner && a.is_active())
-            .map(|a| a.mouths())
-            .sum();
-        place.stores_ge / (mouths.max(1000) * halfday_ration_ge(self.rules()) * 2).max(1)
-    }
+/// What the army can gather where it stands today: by terrain and season, less what has been
+/// taken already; nothing from scorched or flooded country.
+pub fn forage_ge(ground: Ground, army: &Army, season: Season) -> u64 {
+    let got = forage_per_man_ge(ground, army.hex, season) * u64::from(army.men.total()) / 100;
+    if army.moved { got / 2 } else { got }
+}
 
-    /// Water an army at `h` can reach: a river, stream or spring on the hex or next to it, or
-    /// the wells of a place on it.
-    pub fn water_near(&self, h: Hex) -> bool {
-        self.place_at(h).is_some_and(|p| p.water)
-            || std::iter::once(h)
-                .chain(h.neighbours())
-                .any(|x| self.water_on(x))
+/// What one man can gather on `h` in a day in `season`, in hundredths of a ge: by terrain, less
+/// what has been taken already; nothing from scorched or flooded country. (For the supply
+/// overlay and the AI's choice of where to forage.)
+pub fn forage_per_man_ge(ground: Ground, h: Hex, season: Season) -> u64 {
+    let land = ground.land(h);
+    if land.scorched || land.flooded_days > 0 {
+        return 0;
     }
+    let per_man = ground.terrain_at(h).map_or(0, |t| t.forage_ge.get(season));
+    let left = u64::from(100 - land.depleted_pct.min(100));
+    u64::from(per_man) * left
+}
 
-    /// What the army can gather where it stands today: by terrain and season, less what has
-    /// been taken already; nothing from scorched or flooded country.
-    pub fn forage_ge(&self, army: &Army, season: Season) -> u64 {
-        let got = self.forage_per_man_ge(army.hex, season) * u64::from(army.men.total()) / 100;
-        if army.moved { got / 2 } else { got }
-    }
+/// The share of a man's daily ration, in percent, that foraging on `h` gives today: what
+/// `forage_per_man_ge` gathers, against Shen Kuo's 2 sheng a day.
+pub fn forage_share_pct(ground: Ground, rules: &Rules, h: Hex, season: Season) -> u64 {
+    let ration_ge = halfday_ration_ge(rules) * 2;
+    forage_per_man_ge(ground, h, season) / ration_ge.max(1)
+}
 
-    /// What one man can gather on `h` in a day in `season`, in hundredths of a ge: by terrain,
-    /// less what has been taken already; nothing from scorched or flooded country. (For the
-    /// supply overlay and the AI's choice of where to forage.)
-    pub fn forage_per_man_ge(&self, h: Hex, season: Season) -> u64 {
-        let land = self.land(h);
-        if land.scorched || land.flooded_days > 0 {
-            return 0;
-        }
-        let per_man = self.terrain_at(h).map_or(0, |t| t.forage_ge.get(season));
-        let left = u64::from(100 - land.depleted_pct.min(100));
-        u64::from(per_man) * left
-    }
-
-    /// The share of a man's daily ration, in percent, that foraging on `h` gives today: what
-    /// `forage_per_man_ge` gathers, against Shen Kuo's 2 sheng a day.
-    pub fn forage_share_pct(&self, h: Hex, season: Season) -> u64 {
-        let ration_ge = halfday_ration_ge(self.rules()) * 2;
-        self.forage_per_man_ge(h, season) / ration_ge.max(1)
-    }
-
-    /// Water on the hex itself: a river or stream, or a spring that still flows (scorched
-    /// earth spoils them). See `water_near` for what an army can reach.
-    pub fn water_on(&self, h: Hex) -> bool {
-        self.terrain_at(h).is_some_and(|t| t.water) || self.spring_at(h)
-    }
-
-    /// How much of a hex's forage is gone after `men` forage it for a day.
-    fn depleted_after(&self, h: Hex, men: u32) -> u8 {
-        let exhaust = u64::from(self.rules().supply.forage_exhaust_man_days.max(1));
-        let add = (u64::from(men) * 100).div_ceil(exhaust);
-        (u64::from(self.land(h).depleted_pct) + add).min(100) as u8
-    }
+/// How much of a hex's forage is gone after `men` forage it for a day.
+fn depleted_after(ground: Ground, rules: &Rules, h: Hex, men: u32) -> u8 {
+    let exhaust = u64::from(rules.supply.forage_exhaust_man_days.max(1));
+    let add = (u64::from(men) * 100).div_ceil(exhaust);
+    (u64::from(ground.land(h).depleted_pct) + add).min(100) as u8
 }
 
 /// One day of supply for every army on the map.
@@ -269,49 +261,54 @@ impl Game {
 /// since they were last traced — on an earlier day, or earlier today (stores run out, an enemy
 /// army moves, is destroyed or rallies): the same answer as tracing them for every army, for a
 /// fraction of the work.
-pub(crate) fn daily(g: &mut Game) {
-    for i in 0..g.state().armies.len() {
-        if !g.state().armies[i].is_active() {
+pub(crate) fn daily(g: &mut Act) {
+    for i in 0..g.forces().armies().len() {
+        if !g.forces().armies()[i].is_active() {
             continue;
         }
-        let side = g.state().armies[i].side;
-        let sig = lines_signature(g, side);
+        let side = g.forces().armies()[i].side;
+        let sig = lines_signature(g.forces(), side);
         if g.supply_lines(side, &sig).is_none() {
-            let field = g.supply_field(side, &Barriers::supply(g, side));
+            let paths = g.paths();
+            let field = supply_field(&paths, g.rules(), side, &Barriers::supply(&paths, side));
             g.keep_supply_lines(side, sig.clone(), field.source);
         }
         let id = ArmyId(i as u16);
         let sources = g.supply_lines(side, &sig).expect("traced above");
-        let source = source_in(g, g.army(id), sources);
+        let source = source_in(g.paths(), g.forces().army(id), sources);
         provision(g, id, source);
     }
 }
 
 /// The source an army draws on, given its side's supply lines (the source of each hex): see
-/// `Game::supply_source`.
-fn source_in(g: &Game, army: &Army, sources: &[usize]) -> Option<PlaceId> {
-    if let Some(p) = g.place_at(army.hex).filter(|p| p.owner == Some(army.side)) {
+/// `supply_source`.
+fn source_in(g: Paths, army: &Army, sources: &[usize]) -> Option<PlaceId> {
+    if let Some(p) = g
+        .forces()
+        .place_at(army.hex)
+        .filter(|p| p.owner == Some(army.side))
+    {
         return Some(p.id);
     }
     let s = *sources.get(g.map().index(army.hex)?)?;
     (s != usize::MAX)
-        .then(|| g.place_at(g.map().hex_at(s)).map(|p| p.id))
+        .then(|| g.forces().place_at(g.map().hex_at(s)).map(|p| p.id))
         .flatten()
 }
 
 /// Everything a side's supply lines depend on that can change in a game, exactly (the costs
-/// of the ground aside: `Game::emit` drops the lines when they change): which places are its
-/// sources and which are enemy-held (`supply_field`, `Barriers::supply`), and where each enemy
+/// of the ground aside: the game drops the lines when they change, in `emit`): which places
+/// are its sources and which are enemy-held (`supply_field`, `Barriers::supply`), and where each enemy
 /// army stands and whether it blocks the way, blocks it and its neighbours (zone of control),
 /// or neither (routed, gone).
-fn lines_signature(g: &Game, side: SideId) -> Vec<u64> {
-    let mut sig = Vec::with_capacity(g.state().places.len() + g.state().armies.len());
-    for p in &g.state().places {
+fn lines_signature(g: Forces, side: SideId) -> Vec<u64> {
+    let mut sig = Vec::with_capacity(g.places().len() + g.armies().len());
+    for p in g.places() {
         let source = p.owner == Some(side) && p.stores_ge > 0 && !g.is_besieged(p.id);
         let enemy = p.owner.is_some_and(|o| g.at_war(o, side));
         sig.push(u64::from(source) | u64::from(enemy) << 1);
     }
-    for a in g.state().armies.iter().filter(|a| g.at_war(side, a.side)) {
+    for a in g.armies().iter().filter(|a| g.at_war(side, a.side)) {
         let blocks: u64 = match a.state {
             _ if !a.is_active() => 0,
             ArmyState::Routed => 1,
@@ -325,32 +322,34 @@ fn lines_signature(g: &Game, side: SideId) -> Vec<u64> {
     sig
 }
 
-fn provision(g: &mut Game, id: ArmyId, source: Option<PlaceId>) {
-    let a = g.army(id).clone();
+fn provision(g: &mut Act, id: ArmyId, source: Option<PlaceId>) {
+    let a = g.forces().army(id).clone();
     let rules = g.rules();
-    let season = g.state().date.season();
+    let season = g.ground().season();
     let capacity = capacity_ge(rules, &a);
     let mut food = a.rations_ge;
     let mut drawn = 0;
     if let Some(p) = source {
-        drawn = capacity.saturating_sub(food).min(g.place(p).stores_ge);
+        drawn = capacity
+            .saturating_sub(food)
+            .min(g.forces().place(p).stores_ge);
         // A garrison eats from its stores whatever its packs hold.
         let need = a.mouths() * halfday_ration_ge(rules) * 2;
-        if drawn < need && g.place(p).hex == a.hex {
-            drawn = need.min(g.place(p).stores_ge);
+        if drawn < need && g.forces().place(p).hex == a.hex {
+            drawn = need.min(g.forces().place(p).stores_ge);
         }
         food += drawn;
     }
-    let in_supply = source.is_some_and(|p| drawn > 0 || g.place(p).stores_ge > 0);
+    let in_supply = source.is_some_and(|p| drawn > 0 || g.forces().place(p).stores_ge > 0);
     let foraged = if in_supply {
         0
     } else {
-        g.forage_ge(&a, season)
+        forage_ge(g.ground(), &a, season)
     };
     let depleted_pct = if foraged > 0 {
-        g.depleted_after(a.hex, a.men.total())
+        depleted_after(g.ground(), rules, a.hex, a.men.total())
     } else {
-        g.land(a.hex).depleted_pct
+        g.ground().land(a.hex).depleted_pct
     };
     food += foraged;
     let mut col = Column {
@@ -387,7 +386,7 @@ fn provision(g: &mut Game, id: ArmyId, source: Option<PlaceId>) {
             ge: given,
         });
     }
-    let watered = g.has_water(&a);
+    let watered = has_water(g.ground(), g.forces(), &a);
     let water_max = g.rules().supply.water_carried_days;
     let (water_days, days_thirsty) = match (watered, a.water_days) {
         (true, _) => (water_max, 0),
@@ -426,12 +425,15 @@ fn provision(g: &mut Game, id: ArmyId, source: Option<PlaceId>) {
 }
 
 /// Losses by cause for one day. Rates are data (supply.ron), each from the accounts.
-fn attrition(g: &mut Game, id: ArmyId) {
-    let a = g.army(id).clone();
+fn attrition(g: &mut Act, id: ArmyId) {
+    let a = g.forces().army(id).clone();
     let s = g.rules().supply.clone();
-    let sheltered = g.place_at(a.hex).is_some_and(|p| p.owner == Some(a.side));
-    let winter = g.state().date.season() == Season::Winter;
-    let snow = g.state().weather == Weather::Snow;
+    let sheltered = g
+        .forces()
+        .place_at(a.hex)
+        .is_some_and(|p| p.owner == Some(a.side));
+    let winter = g.ground().season() == Season::Winter;
+    let snow = g.ground().weather() == Weather::Snow;
     let mut causes: Vec<(Cause, u32)> = Vec::new();
     if a.days_hungry >= 2 {
         causes.push((Cause::Hunger, s.hunger_ppm));
@@ -450,7 +452,7 @@ fn attrition(g: &mut Game, id: ArmyId) {
         };
         causes.push((Cause::Disease, s.field_disease_ppm.saturating_mul(factor)));
     }
-    if g.land(a.hex).flooded_days > 0 {
+    if g.ground().land(a.hex).flooded_days > 0 {
         causes.push((Cause::Drowned, s.flood_drown_ppm));
     }
     if a.morale < s.desertion_morale || a.days_hungry > 3 {
@@ -459,7 +461,7 @@ fn attrition(g: &mut Game, id: ArmyId) {
     for (cause, ppm) in causes {
         g.lose(id, cause, ppm);
     }
-    let grazing = g.terrain_at(a.hex).is_some_and(|t| t.grazing);
+    let grazing = g.ground().terrain_at(a.hex).is_some_and(|t| t.grazing);
     if !grazing && (a.animals.camels + a.animals.horses + a.animals.donkeys) > 0 {
         let ppm = s.animal_death_no_grazing_ppm;
         let (camels, horses, donkeys) = (
@@ -476,14 +478,14 @@ fn attrition(g: &mut Game, id: ArmyId) {
             });
         }
     }
-    if g.army(id).men.total() == 0 && g.army(id).is_active() {
+    if g.forces().army(id).men.total() == 0 && g.forces().army(id).is_active() {
         g.emit(Event::Destroyed { army: id });
     }
 }
 
 /// Morale and fatigue: they fall with hunger, thirst and cold, and recover at rest in supply.
-fn spirits(g: &mut Game, id: ArmyId) {
-    let a = g.army(id).clone();
+fn spirits(g: &mut Act, id: ArmyId) {
+    let a = g.forces().army(id).clone();
     if !a.is_active() {
         return;
     }
@@ -495,8 +497,11 @@ fn spirits(g: &mut Game, id: ArmyId) {
         SupplyStatus::Thirsty => morale += s.morale_thirsty,
         _ => {}
     }
-    let sheltered = g.place_at(a.hex).is_some_and(|p| p.owner == Some(a.side));
-    if g.state().date.season() == Season::Winter && g.state().weather == Weather::Snow && !sheltered
+    let sheltered = g
+        .forces()
+        .place_at(a.hex)
+        .is_some_and(|p| p.owner == Some(a.side));
+    if g.ground().season() == Season::Winter && g.ground().weather() == Weather::Snow && !sheltered
     {
         morale += s.morale_cold;
     }
