@@ -1,4 +1,4 @@
-//! The narrow views the rules read a game through, each of one part of it:
+//! The narrow views the rules read a game through, each of a part of it:
 //!
 //! - `Ground`: the country — the map, the terrain table, what has been done to the land, and
 //!   the day (its season, its weather, the river's ice). The cost of a hex to a column is here.
@@ -10,8 +10,10 @@
 //!
 //! A rule takes the views it needs (and the rule tables, `Rules`, or one table of them), never the
 //! whole `Game`; the rules that change the game take an `Act` (`game::Act`), which adds the
-//! game's one random stream and `emit` and nothing else. Each view is a pair of shared
-//! references: cheap to copy, and what it hands out lives as long as the game it was taken from.
+//! game's one random stream and `emit` and nothing else. Each view is a few shared references,
+//! cheap to copy; what it hands out lives as long as the game it was taken from. A view hands
+//! out only what its part answers, though it holds more (`Forces` holds the setup for the wars
+//! and the commanders, not for the map's terrain).
 
 use crate::calendar::{Date, Season};
 use crate::hex::Hex;

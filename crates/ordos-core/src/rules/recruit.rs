@@ -58,3 +58,54 @@ pub(crate) fn resolve(g: &mut Act, army: ArmyId) {
         ge,
     });
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::hex::Hex;
+    use crate::load::scenario::PlaceKind;
+    use crate::load::tables::Rules;
+    use crate::model::state::PlaceId;
+
+    fn place(levy_men: u32, stores_sheng: u64) -> Place {
+        Place {
+            id: PlaceId(0),
+            key: "p".into(),
+            name: "P".into(),
+            kind: PlaceKind::Town,
+            levy_men,
+            hex: Hex { col: 0, row: 0 },
+            owner: None,
+            walls: 0,
+            stores_ge: stores_sheng * GE_PER_SHENG,
+            water: true,
+            cistern_days: 0,
+            days_besieged: 0,
+            received_ge: 0,
+        }
+    }
+
+    /// The rule reads the supply table, the turn's length and the place, and nothing of a
+    /// game, so it is tested on those alone: the fewest of the men of the country, of what
+    /// `recruit_per_day` gives over the turn's days, and of the men the stores can pay.
+    #[test]
+    fn recruits_are_the_fewest_of_the_men_the_days_and_the_stores_allow() {
+        let mut s = Rules::standard().supply;
+        s.recruit_per_day = 400;
+        s.recruit_bounty_sheng = 20;
+        assert_eq!(recruits(&s, 5, &place(1_000, 1_000_000)), 1_000, "the men");
+        assert_eq!(recruits(&s, 2, &place(10_000, 1_000_000)), 800, "the days");
+        assert_eq!(recruits(&s, 5, &place(10_000, 6_000)), 300, "the stores");
+        assert_eq!(
+            recruits(&s, 0, &place(10_000, 1_000_000)),
+            400,
+            "a turn is a day at least"
+        );
+        s.recruit_bounty_sheng = 0;
+        assert_eq!(
+            recruits(&s, 1, &place(10_000, 0)),
+            400,
+            "no bounty, no limit of stores"
+        );
+    }
+}
