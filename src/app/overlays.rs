@@ -7,7 +7,7 @@
 use super::map_view::MapGeometry;
 use super::screens::Screen;
 use super::session::Session;
-use super::theme::Fonts;
+use super::theme::{Fonts, PAPER};
 use bevy::prelude::*;
 
 /// Which overlay is shown.
@@ -62,6 +62,8 @@ fn clear(mut commands: Commands, q: Query<Entity, With<OverlayMark>>) {
     }
 }
 
+/// The legend of the overlay shown: on the map between the side panels, under the top bar (the
+/// left panel's hint and objectives are never covered), and not drawn at all with no overlay.
 fn spawn_legend(mut commands: Commands, fonts: Res<Fonts>) {
     commands.spawn((
         DespawnOnExit(Screen::Play),
@@ -69,11 +71,15 @@ fn spawn_legend(mut commands: Commands, fonts: Res<Fonts>) {
         Text::new(""),
         fonts.text(14.0),
         TextColor(Color::srgb(0.95, 0.92, 0.85)),
-        TextShadow::default(),
+        BackgroundColor(PAPER),
         Node {
             position_type: PositionType::Absolute,
-            left: Val::Px(12.0),
+            // The left panel is 340 px wide and the right one 372 (hud.rs).
+            left: Val::Px(348.0),
+            right: Val::Px(380.0),
             top: Val::Px(40.0),
+            padding: UiRect::axes(Val::Px(8.0), Val::Px(4.0)),
+            display: Display::None,
             ..default()
         },
     ));
@@ -91,7 +97,7 @@ fn draw(
     session: Option<Res<Session>>,
     geo: Option<Res<MapGeometry>>,
     old: Query<Entity, With<OverlayMark>>,
-    mut legend: Query<&mut Text, With<OverlayLegend>>,
+    mut legend: Query<(&mut Text, &mut Node), With<OverlayLegend>>,
     mut meshes: ResMut<Assets<Mesh>>,
     mut materials: ResMut<Assets<ColorMaterial>>,
     mut cache: Local<Option<(Handle<Mesh>, Handle<Mesh>, Vec<Handle<ColorMaterial>>)>>,
@@ -105,8 +111,13 @@ fn draw(
     for e in &old {
         commands.entity(e).despawn();
     }
-    for mut t in &mut legend {
+    for (mut t, mut node) in &mut legend {
         t.0 = overlay.legend().to_string();
+        node.display = if t.0.is_empty() {
+            Display::None
+        } else {
+            Display::Flex
+        };
     }
     let (hex, dot, tints) = cache
         .get_or_insert_with(|| {
