@@ -93,11 +93,14 @@ impl Game {
         }
         // Each check reads only what it needs of the game.
         let (forces, world, paths) = (self.forces(), self.world(), self.paths());
-        let (rules, days) = (self.rules(), self.scenario().turn_days);
+        let pace = march::Pace {
+            rules: self.rules(),
+            turn_days: self.scenario().turn_days,
+        };
         command::check_ruler(forces, army, order)?;
         match order {
             Order::Move { path, forced, .. } => {
-                march::check(&paths, rules, days, army, path, *forced).map(|_| ())
+                march::check(&paths, pace, army, path, *forced).map(|_| ())
             }
             Order::Attack { target, .. } => combat::check_attack(forces, army, *target, false),
             Order::Sortie { target, .. } => combat::check_attack(forces, army, *target, true),
@@ -116,7 +119,7 @@ impl Game {
             Order::Recruit { .. } => recruit::check(&world, army),
             Order::Plunder { .. } => plunder::check(army),
             Order::NightMarch { path, .. } => {
-                night::check_march(&paths, rules, days, army, path).map(|_| ())
+                night::check_march(&paths, pace, army, path).map(|_| ())
             }
             Order::NightAttack { target, .. } => night::check_attack(forces, army, *target),
             other => country::check(&world, army, other),

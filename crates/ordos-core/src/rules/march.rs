@@ -94,40 +94,50 @@ pub fn nearest_of(g: &Paths, army: &Army, goals: &[Hex]) -> Option<(Hex, u32, Ve
     Some((h, m, field.path(g.map(), h)?))
 }
 
-/// How far an army can march this turn, in li. The column goes at the pace of its slowest
-/// arm (porters walk); a forced march goes further (logistics.md: Song infantry 30–60 li a
-/// day, forced 100–200; Tangut light horse a hundred li "in a flash"). Fatigue slows it.
-pub fn allowance_li(rules: &Rules, turn_days: u32, army: &Army, forced: bool) -> u32 {
-    let arms = &rules.arms;
-    let mut pace = u32::MAX;
-    for arm in crate::load::tables::Arm::ALL {
-        if army.men.get(arm) > 0 {
-            let s = arms.get(arm);
-            pace = pace.min(if forced { s.forced_li } else { s.march_li });
-        }
-    }
-    if army.porters > 0 {
-        pace = pace.min(if forced {
-            arms.porter_forced_li
-        } else {
-            arms.porter_march_li
-        });
-    }
-    if pace == u32::MAX {
-        return 0;
-    }
-    let days = turn_days.max(1);
-    let hauling = if army.siege_engines > 0 {
-        rules.combat.engines_march_pct.min(100)
-    } else {
-        100
-    };
-    pace.saturating_mul(days) * (100 - army.fatigue.min(100) / 2) / 100 * hauling / 100
+/// What an army's pace reads: the rule tables (each arm's day's march, the drag of siege
+/// engines) and the turn's length in days.
+#[derive(Clone, Copy)]
+pub struct Pace<'a> {
+    pub rules: &'a Rules,
+    pub turn_days: u32,
 }
 
-/// Metres of march this turn.
-fn budget_m(rules: &Rules, turn_days: u32, army: &Army, forced: bool) -> u32 {
-    allowance_li(rules, turn_days, army, forced).saturating_mul(LI_M)
+impl Pace<'_> {
+    /// How far an army can march this turn, in li. The column goes at the pace of its slowest
+    /// arm (porters walk); a forced march goes further (logistics.md: Song infantry 30–60 li a
+    /// day, forced 100–200; Tangut light horse a hundred li "in a flash"). Fatigue slows it.
+    pub fn allowance_li(&self, army: &Army, forced: bool) -> u32 {
+        let arms = &self.rules.arms;
+        let mut pace = u32::MAX;
+        for arm in crate::load::tables::Arm::ALL {
+            if army.men.get(arm) > 0 {
+                let s = arms.get(arm);
+                pace = pace.min(if forced { s.forced_li } else { s.march_li });
+            }
+        }
+        if army.porters > 0 {
+            pace = pace.min(if forced {
+                arms.porter_forced_li
+            } else {
+                arms.porter_march_li
+            });
+        }
+        if pace == u32::MAX {
+            return 0;
+        }
+        let days = self.turn_days.max(1);
+        let hauling = if army.siege_engines > 0 {
+            self.rules.combat.engines_march_pct.min(100)
+        } else {
+            100
+        };
+        pace.saturating_mul(days) * (100 - army.fatigue.min(100) / 2) / 100 * hauling / 100
+    }
+
+    /// Metres of march this turn.
+    fn budget_m(&self, army: &Army, forced: bool) -> u32 {
+        self.allowance_li(army, forced).saturating_mul(LI_M)
+    }
 }
 
 /// The cost in metres for `army` to enter `to`, or why it cannot (`search::step_cost_m`).
@@ -158,21 +168,9 @@ pub fn march_field(g: &Paths, army: &Army) -> MarchField {
 }
 
 /// Every hex the army can reach this turn with its cost in metres (for the reach shading).
-pub fn reachable(
-    g: &Paths,
-    rules: &Rules,
-    turn_days: u32,
-    army: &Army,
-    forced: bool,
-) -> Vec<(Hex, u32)> {
+pub fn reachable(g: &Paths, pace: Pace, army: &Army, forced: bool) -> Vec<(Hex, u32)> {
     let b = Barriers::march(g, army);
-    let f = search::outward(
-        g,
-        &b,
-        army.hex,
-        budget_m(rules, turn_days, army, forced),
-        None,
-    );
+    let f = search::outward(g, &b, army.hex, pace.budget_m(army, forced), None);
     let start = g.map().index(army.hex);
     (0..g.map().len())
         .filter(|&i| Some(i) != start)
@@ -184,8 +182,7 @@ pub fn reachable(
 /// days at this pace, food left on arrival and whether water lies on the way.
 pub fn march_forecast(
     g: &Paths,
-    rules: &Rules,
-    turn_days: u32,
+    pace: Pace,
     army: &Army,
     goal: Hex,
     forced: bool,
@@ -195,12 +192,10 @@ pub fn march_forecast(
         .iter()
         .map(|h| step_cost_m(g, army, *h).unwrap_or(0))
         .fold(0, u32::saturating_add);
-    let per_day = allowance_li(rules, turn_days, army, forced)
-        .max(1)
-        .saturating_mul(LI_M);
+    let per_day = pace.allowance_li(army, forced).max(1).saturating_mul(LI_M);
     let days = metres.div_ceil(per_day).max(1);
     let food_days_left =
-        crate::rules::supply::food_days(rules, army).saturating_sub(u64::from(days));
+        crate::rules::supply::food_days(pace.rules, army).saturating_sub(u64::from(days));
     let water = path.iter().any(|h| g.ground().water_on(*h));
     Some(MarchForecast {
         li: metres / LI_M,
@@ -214,13 +209,12 @@ pub fn march_forecast(
 /// The longest prefix of `path` the army can march this turn.
 pub fn truncate_to_turn(
     g: &Paths,
-    rules: &Rules,
-    turn_days: u32,
+    pace: Pace,
     army: &Army,
     path: &[Hex],
     forced: bool,
 ) -> Vec<Hex> {
-    let budget = budget_m(rules, turn_days, army, forced);
+    let budget = pace.budget_m(army, forced);
     let b = Barriers::march(g, army);
     search::prefix_within(g, &b, budget, path)
 }
@@ -228,11 +222,24 @@ pub fn truncate_to_turn(
 /// Checks a march; returns its cost in metres.
 pub(crate) fn check(
     g: &Paths,
-    rules: &Rules,
-    turn_days: u32,
+    pace: Pace,
     army: &Army,
     path: &[Hex],
     forced: bool,
+) -> Result<u32, OrderError> {
+    let allowance = pace.allowance_li(army, forced);
+    check_walk(g, &Barriers::march(g, army), army, path, allowance)
+}
+
+/// What every march's check asks, by day or by night: the army has not marched this turn, the
+/// path is not empty, it can be walked under the barriers `b`, and its cost is within
+/// `allowance` li. Returns the cost in metres.
+pub(crate) fn check_walk(
+    g: &Paths,
+    b: &Barriers,
+    army: &Army,
+    path: &[Hex],
+    allowance: u32,
 ) -> Result<u32, OrderError> {
     if army.moved {
         return Err(OrderError::AlreadyMoved);
@@ -240,8 +247,7 @@ pub(crate) fn check(
     if path.is_empty() {
         return Err(OrderError::EmptyPath);
     }
-    let cost = search::walk(g, &Barriers::march(g, army), army.hex, path)?;
-    let allowance = allowance_li(rules, turn_days, army, forced);
+    let cost = search::walk(g, b, army.hex, path)?;
     if cost > allowance.saturating_mul(LI_M) {
         return Err(OrderError::TooFar {
             needed_li: cost.div_ceil(LI_M),

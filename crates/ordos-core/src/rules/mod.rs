@@ -28,6 +28,14 @@ use crate::hex::Hex;
 use crate::model::state::{Army, ArmyId, Place, PlaceId, SideId};
 use crate::order::OrderError;
 
+/// What the game's marches go at (`march::Pace`): its rule tables and its turn's length.
+fn pace(g: &Game) -> march::Pace<'_> {
+    march::Pace {
+        rules: g.rules(),
+        turn_days: g.scenario().turn_days,
+    }
+}
+
 /// Points each side has scored so far (`victory::points`).
 pub fn points_by_side(g: &Game) -> Vec<u32> {
     victory::points(g.scenario(), &g.state().scored)
@@ -58,9 +66,9 @@ impl Game {
     pub fn nearest_of(&self, army: &Army, goals: &[Hex]) -> Option<(Hex, u32, Vec<Hex>)> {
         march::nearest_of(&self.paths(), army, goals)
     }
-    /// `march::allowance_li`.
+    /// `march::Pace::allowance_li`.
     pub fn allowance_li(&self, army: &Army, forced: bool) -> u32 {
-        march::allowance_li(self.rules(), self.scenario().turn_days, army, forced)
+        pace(self).allowance_li(army, forced)
     }
     /// `march::step_cost_m`.
     pub fn step_cost_m(&self, army: &Army, to: Hex) -> Result<u32, OrderError> {
@@ -76,8 +84,7 @@ impl Game {
     }
     /// `march::reachable`.
     pub fn reachable(&self, army: &Army, forced: bool) -> Vec<(Hex, u32)> {
-        let days = self.scenario().turn_days;
-        march::reachable(&self.paths(), self.rules(), days, army, forced)
+        march::reachable(&self.paths(), pace(self), army, forced)
     }
     /// `march::march_forecast`.
     pub fn march_forecast(
@@ -86,17 +93,15 @@ impl Game {
         goal: Hex,
         forced: bool,
     ) -> Option<march::MarchForecast> {
-        let days = self.scenario().turn_days;
-        march::march_forecast(&self.paths(), self.rules(), days, army, goal, forced)
+        march::march_forecast(&self.paths(), pace(self), army, goal, forced)
     }
     /// `march::truncate_to_turn`.
     pub fn truncate_to_turn(&self, army: &Army, path: &[Hex], forced: bool) -> Vec<Hex> {
-        let days = self.scenario().turn_days;
-        march::truncate_to_turn(&self.paths(), self.rules(), days, army, path, forced)
+        march::truncate_to_turn(&self.paths(), pace(self), army, path, forced)
     }
     /// `night::night_allowance_li`.
     pub fn night_allowance_li(&self, army: &Army) -> u32 {
-        night::night_allowance_li(self.rules(), self.scenario().turn_days, army)
+        night::night_allowance_li(pace(self), army)
     }
     /// `night::night_path`.
     pub fn night_path(&self, army: &Army, goal: Hex) -> Option<Vec<Hex>> {
@@ -104,8 +109,7 @@ impl Game {
     }
     /// `night::truncate_to_night`.
     pub fn truncate_to_night(&self, army: &Army, path: &[Hex]) -> Vec<Hex> {
-        let days = self.scenario().turn_days;
-        night::truncate_to_night(&self.paths(), self.rules(), days, army, path)
+        night::truncate_to_night(&self.paths(), pace(self), army, path)
     }
     /// `plunder::plunder_ge`.
     pub fn plunder_ge(&self, army: &Army) -> u64 {

@@ -10,17 +10,16 @@
 
 use crate::game::{Act, Forces, LI_M, Paths};
 use crate::hex::Hex;
-use crate::load::tables::Rules;
 use crate::model::event::Event;
 use crate::model::state::{Army, ArmyId, ArmyState, Cause};
 use crate::order::OrderError;
 use crate::rules::combat::{self, Engagement};
-use crate::rules::march::{self, Ambush};
+use crate::rules::march::{self, Ambush, Pace};
 use crate::rules::search::{self, Barriers};
 
 /// How far an army can march by night this turn, in li: half its ordinary allowance.
-pub fn night_allowance_li(rules: &Rules, turn_days: u32, army: &Army) -> u32 {
-    march::allowance_li(rules, turn_days, army, false) / 2
+pub fn night_allowance_li(pace: Pace, army: &Army) -> u32 {
+    pace.allowance_li(army, false) / 2
 }
 
 /// The cheapest way for `army` to `goal` by night: the one march search under the night's
@@ -47,14 +46,8 @@ pub fn night_path(g: &Paths, army: &Army, goal: Hex) -> Option<Vec<Hex>> {
 }
 
 /// The longest prefix of a night path the army can march this turn.
-pub fn truncate_to_night(
-    g: &Paths,
-    rules: &Rules,
-    turn_days: u32,
-    army: &Army,
-    path: &[Hex],
-) -> Vec<Hex> {
-    let budget = night_allowance_li(rules, turn_days, army).saturating_mul(LI_M);
+pub fn truncate_to_night(g: &Paths, pace: Pace, army: &Army, path: &[Hex]) -> Vec<Hex> {
+    let budget = night_allowance_li(pace, army).saturating_mul(LI_M);
     let b = Barriers::night(g, army);
     search::prefix_within(g, &b, budget, path)
 }
@@ -62,26 +55,12 @@ pub fn truncate_to_night(
 /// Checks a night march; returns its cost in metres.
 pub(crate) fn check_march(
     g: &Paths,
-    rules: &Rules,
-    turn_days: u32,
+    pace: Pace,
     army: &Army,
     path: &[Hex],
 ) -> Result<u32, OrderError> {
-    if army.moved {
-        return Err(OrderError::AlreadyMoved);
-    }
-    if path.is_empty() {
-        return Err(OrderError::EmptyPath);
-    }
-    let cost = search::walk(g, &Barriers::night(g, army), army.hex, path)?;
-    let allowance = night_allowance_li(rules, turn_days, army);
-    if cost > allowance.saturating_mul(LI_M) {
-        return Err(OrderError::TooFar {
-            needed_li: cost.div_ceil(LI_M),
-            allowance_li: allowance,
-        });
-    }
-    Ok(cost)
+    let allowance = night_allowance_li(pace, army);
+    march::check_walk(g, &Barriers::night(g, army), army, path, allowance)
 }
 
 /// Marches by night along a checked path, losing stragglers; hidden enemies walked into are
