@@ -8,7 +8,7 @@
 //! mouse when the panel's words change.
 
 use super::counters::condition;
-use super::map_view::{FocusOn, Hovered};
+use super::map_view::{FocusOn, Hovered, LEFT_PANEL, RIGHT_PANEL};
 use super::screens::Screen;
 use super::session::{Command, Control, Session};
 use super::theme::{ALARM, BUTTON, ButtonAction, Fonts, INK, PAPER, Tooltip, button_with, words};
@@ -251,7 +251,7 @@ fn spawn_hud(mut commands: Commands, fonts: Res<Fonts>, session: Option<Res<Sess
                 position_type: PositionType::Absolute,
                 right: Val::Px(0.0),
                 top: Val::Px(34.0),
-                width: Val::Px(372.0),
+                width: Val::Px(RIGHT_PANEL),
                 padding: UiRect::all(Val::Px(10.0)),
                 flex_direction: FlexDirection::Column,
                 row_gap: Val::Px(8.0),
@@ -283,7 +283,7 @@ fn spawn_hud(mut commands: Commands, fonts: Res<Fonts>, session: Option<Res<Sess
                 position_type: PositionType::Absolute,
                 left: Val::Px(0.0),
                 top: Val::Px(34.0),
-                width: Val::Px(340.0),
+                width: Val::Px(LEFT_PANEL),
                 // A campaign of twenty conditions (the five armies) would run under the log:
                 // the panel stops above it, the hint first so it is never the part cut off.
                 max_height: Val::Percent(62.0),

@@ -4,7 +4,7 @@
 //! and forage and water per hex (`forage_per_man_ge`, `water_near`). Drawn for the side whose
 //! map it is, so they reveal nothing fog of war hides.
 
-use super::map_view::MapGeometry;
+use super::map_view::{LEFT_PANEL, MapGeometry, RIGHT_PANEL};
 use super::screens::Screen;
 use super::session::Session;
 use super::theme::{Fonts, PAPER};
@@ -74,9 +74,8 @@ fn spawn_legend(mut commands: Commands, fonts: Res<Fonts>) {
         BackgroundColor(PAPER),
         Node {
             position_type: PositionType::Absolute,
-            // The left panel is 340 px wide and the right one 372 (hud.rs).
-            left: Val::Px(348.0),
-            right: Val::Px(380.0),
+            left: Val::Px(LEFT_PANEL + 8.0),
+            right: Val::Px(RIGHT_PANEL + 8.0),
             top: Val::Px(40.0),
             padding: UiRect::axes(Val::Px(8.0), Val::Px(4.0)),
             display: Display::None,

@@ -73,16 +73,6 @@ impl Game {
         }
     }
 
-    /// The cost in metres for a column to enter `h`, or why it cannot (`Ground::hex_cost`).
-    pub fn hex_cost(&self, mobility: Mobility, h: Hex) -> Result<u32, crate::order::OrderError> {
-        self.ground().hex_cost(mobility, h)
-    }
-
-    /// Every hex's cost to enter, for each mobility (see `MoveCosts`).
-    pub fn move_costs(&self) -> &MoveCosts {
-        &self.move_costs
-    }
-
     /// The game as it stands, to save beside its replay.
     pub fn snapshot(&self) -> Snapshot {
         Snapshot {
@@ -248,9 +238,6 @@ impl Game {
     pub fn armies_at(&self, h: Hex) -> impl Iterator<Item = &Army> {
         self.model.armies_at(h)
     }
-    pub fn visible_enemy_at(&self, side: SideId, h: Hex) -> bool {
-        self.forces().visible_enemy_at(side, h)
-    }
     pub fn is_besieged(&self, p: PlaceId) -> bool {
         self.forces().is_besieged(p)
     }
@@ -262,12 +249,6 @@ impl Game {
     }
     pub fn side_totals(&self, side: SideId) -> (u32, u32, Losses) {
         self.forces().side_totals(side)
-    }
-    pub fn quarrel(&self, a: ArmyId, b: ArmyId) -> bool {
-        self.forces().quarrel(a, b)
-    }
-    pub fn is_ruler(&self, a: ArmyId) -> bool {
-        self.forces().is_ruler(a)
     }
     pub fn ruler_fallen(&self, army: &Army) -> bool {
         self.forces().ruler_fallen(army)

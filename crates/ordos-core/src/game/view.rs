@@ -175,11 +175,6 @@ impl<'a> Forces<'a> {
     pub fn armies_at(&self, h: Hex) -> impl Iterator<Item = &'a Army> + use<'a> {
         self.model.armies_at(h)
     }
-    /// Enemy armies of `side` on a hex that `side` can see.
-    pub fn visible_enemy_at(&self, side: SideId, h: Hex) -> bool {
-        self.armies_at(h)
-            .any(|a| self.at_war(side, a.side) && self.visible_to(a, side))
-    }
     /// A place is besieged when an enemy army is investing or blockading it.
     pub fn is_besieged(&self, p: PlaceId) -> bool {
         let place = self.place(p);

@@ -38,6 +38,11 @@ pub struct MarchField {
 }
 
 impl MarchField {
+    /// The field of a search from the hex of index `start`, for its paths (`path`).
+    pub(crate) fn new(start: usize, field: Field) -> MarchField {
+        MarchField { start, field }
+    }
+
     /// Metres of march to `h`, or None where the army cannot go.
     pub fn metres(&self, map: &Map, h: Hex) -> Option<u32> {
         self.field.metres(map.index(h)?)

@@ -50,14 +50,6 @@ impl Game {
     pub fn odds(&self, attacker: ArmyId, defender: ArmyId, surprise: bool) -> combat::Odds {
         combat::odds(&self.world(), attacker, defender, surprise)
     }
-    /// `horses::grazing_at`.
-    pub fn grazing_at(&self, h: Hex) -> bool {
-        horses::grazing_at(self.ground(), h)
-    }
-    /// `horses::horses`.
-    pub fn horses(&self, a: &Army) -> u32 {
-        horses::horses(a)
-    }
     /// `march::march_field_toward`.
     pub fn march_field_toward(&self, army: &Army, goals: &[Hex]) -> march::MarchField {
         march::march_field_toward(&self.paths(), army, goals)
@@ -98,10 +90,6 @@ impl Game {
     /// `march::truncate_to_turn`.
     pub fn truncate_to_turn(&self, army: &Army, path: &[Hex], forced: bool) -> Vec<Hex> {
         march::truncate_to_turn(&self.paths(), pace(self), army, path, forced)
-    }
-    /// `night::night_allowance_li`.
-    pub fn night_allowance_li(&self, army: &Army) -> u32 {
-        night::night_allowance_li(pace(self), army)
     }
     /// `night::night_path`.
     pub fn night_path(&self, army: &Army, goal: Hex) -> Option<Vec<Hex>> {

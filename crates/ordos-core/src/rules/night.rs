@@ -14,7 +14,7 @@ use crate::model::event::Event;
 use crate::model::state::{Army, ArmyId, ArmyState, Cause};
 use crate::order::OrderError;
 use crate::rules::combat::{self, Engagement};
-use crate::rules::march::{self, Ambush, Pace};
+use crate::rules::march::{self, Ambush, MarchField, Pace};
 use crate::rules::search::{self, Barriers};
 
 /// How far an army can march by night this turn, in li: half its ordinary allowance.
@@ -29,20 +29,9 @@ pub fn night_allowance_li(pace: Pace, army: &Army) -> u32 {
 pub fn night_path(g: &Paths, army: &Army, goal: Hex) -> Option<Vec<Hex>> {
     let map = g.map();
     let (start, target) = (map.index(army.hex)?, map.index(goal)?);
-    if start == target {
-        return None;
-    }
     let b = Barriers::night(g, army);
     let field = search::outward(g, &b, army.hex, u32::MAX, Some(target));
-    field.metres(target)?;
-    let mut path = vec![goal];
-    let mut i = field.prev[target] as usize;
-    while i != start {
-        path.push(map.hex_at(i));
-        i = field.prev[i] as usize;
-    }
-    path.reverse();
-    Some(path)
+    MarchField::new(start, field).path(map, goal)
 }
 
 /// The longest prefix of a night path the army can march this turn.
